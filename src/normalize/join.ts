@@ -1,0 +1,45 @@
+// Joining wrapped lines back into paragraphs. PDFs (and text copied out of them) break lines
+// wherever the page edge falls, often inside a Japanese word: 「情報セキ」「ュリティ」.
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef\u30fc・]/u;
+
+/** A line that starts something new rather than continuing the one before. */
+const STARTS_BLOCK = /^(?:[・•●◆■□○◎※\-–*]|\d+[)）]|[(（]\d+[)）]|[①-⑳]|<|\|)/u;
+/** A line that ends a sentence or a block, so the next line is not its continuation. */
+const ENDS_BLOCK = /[。．！？!?：:]$|[。．][)）」』]$/u;
+
+export function joinPair(left: string, right: string): string {
+  if (left === '') return right;
+  if (right === '') return left;
+  const a = left.at(-1)!;
+  const b = right[0]!;
+  // A hyphen at a wrap inside a Latin word ("E-" + "mail") is kept and glued.
+  if (a === '-' && /[A-Za-z]/.test(left.at(-2) ?? '')) return left + right;
+  if (CJK.test(a) || CJK.test(b)) return left + right;
+  return `${left} ${right}`;
+}
+
+/**
+ * Lines (already normalised, trimmed) into paragraphs separated by "\n". Blank lines are not
+ * trusted as paragraph breaks (text extracted from PDFs often doubles every line), so a break
+ * comes from punctuation, list markers and table rows instead.
+ */
+export function joinLines(lines: readonly string[]): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  let open = false;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const isRow = raw.includes('\t');
+    if (open && !isRow && !STARTS_BLOCK.test(line)) {
+      current = joinPair(current, line);
+    } else {
+      if (current) paragraphs.push(current);
+      current = isRow ? raw.trim().replace(/\t+/g, '\t') : line;
+    }
+    open = !isRow && !ENDS_BLOCK.test(current);
+  }
+  if (current) paragraphs.push(current);
+  return paragraphs.join('\n');
+}

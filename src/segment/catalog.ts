@@ -1,0 +1,96 @@
+// The ISO/IEC 27017 control catalog: canonical ids, titles and their variants, and lookups
+// from the many ways whitepapers print an id or a title.
+import { CONTROLS, type ControlEntry } from './catalog-data.ts';
+
+export type { ControlEntry };
+export { CONTROLS };
+
+const BY_ID = new Map(CONTROLS.map((c) => [c.id, c]));
+
+export function getControl(id: string): ControlEntry | undefined {
+  return BY_ID.get(id);
+}
+
+/**
+ * `CLD6.3.1`, `CLD. 6. 3. 1`, `A.12.3.1`, `A. 6. 1. 3`, `12.3.1` → the canonical id when it is
+ * one the catalog knows, else null.
+ */
+export function canonicalId(printed: string): string | null {
+  const m = /^\s*(?:A\s*\.\s*)?(CLD\s*\.?\s*)?(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*$/i.exec(printed);
+  if (!m) return null;
+  const id = `${m[1] ? 'CLD.' : ''}${Number(m[2])}.${Number(m[3])}.${Number(m[4])}`;
+  return BY_ID.has(id) ? id : null;
+}
+
+/** Title text reduced to what matters for comparison: no spaces, brackets, or and/及び variants. */
+export function titleKey(title: string): string {
+  return title
+    .normalize('NFKC')
+    .replace(/\([^)]*\)|（[^）]*）|【[^】]*】/g, '')
+    .replace(/および|及び|並びに|ならびに|又は|または/g, '')
+    .replace(/[\s、,・.．「」『』"'”“]/g, '')
+    .toLowerCase();
+}
+
+function bigrams(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i < s.length - 1; i++) {
+    const b = s.slice(i, i + 2);
+    m.set(b, (m.get(b) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** Dice coefficient over character bigrams: robust to small wording changes (利用/使用, 自覚/意識向上). */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const x = bigrams(a);
+  const y = bigrams(b);
+  let common = 0;
+  for (const [k, n] of x) common += Math.min(n, y.get(k) ?? 0);
+  return (2 * common) / (a.length - 1 + b.length - 1);
+}
+
+interface Keyed {
+  entry: ControlEntry;
+  keys: string[];
+}
+
+const KEYED: Keyed[] = CONTROLS.map((entry) => ({
+  entry,
+  keys: [entry.title, ...entry.variants].map(titleKey),
+}));
+
+/** How close a printed title is to the catalog title of `id` (0…1). */
+export function titleSimilarity(id: string, title: string): number {
+  const k = KEYED.find((x) => x.entry.id === id);
+  if (!k) return 0;
+  const key = titleKey(title);
+  return Math.max(...k.keys.map((c) => similarity(key, c)));
+}
+
+/**
+ * The control a heading title stands for, when the document prints no 27017 id. Exact title
+ * (or variant) matches win; otherwise the best match above `threshold`, provided it is clearly
+ * better than the runner-up (titles such as 「変更管理」 and 「容量・能力の管理」 share words).
+ */
+export function matchTitle(title: string, threshold = 0.75): ControlEntry | null {
+  const key = titleKey(title);
+  if (key.length < 2) return null;
+  let best: ControlEntry | null = null;
+  let bestScore = 0;
+  let second = 0;
+  for (const { entry, keys } of KEYED) {
+    const score = Math.max(...keys.map((k) => similarity(key, k)));
+    if (score > bestScore) {
+      second = bestScore;
+      bestScore = score;
+      best = entry;
+    } else if (score > second) {
+      second = score;
+    }
+  }
+  if (bestScore === 1) return best;
+  return bestScore >= threshold && bestScore - second >= 0.1 ? best : null;
+}
