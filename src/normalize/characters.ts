@@ -12,5 +12,7 @@ export function normalizeChars(text: string): string {
   return mapRadicals(text.replace(TRADEMARKS, '').normalize('NFKC'))
     .replace(/\u2027/g, '・') // hyphenation point used for katakana middle dot
     .replace(/\u301c/g, '~') // wave dash; NFKC already made full-width tilde ~
-    .replace(/\u00a0|\u3000/g, ' ');
+    .replace(/\u00a0|\u3000/g, ' ')
+    // Private-use code points in extracted text are symbol-font bullets (Wingdings U+F09E …).
+    .replace(/[\ue000-\uf8ff]/g, '・');
 }

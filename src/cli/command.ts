@@ -1,0 +1,38 @@
+// What every command module exports, and the small helpers they share.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export interface IO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** True when stderr is a terminal: progress bars and colours only then. */
+  isTTY: boolean;
+}
+
+export interface Command {
+  name: string;
+  /** One line for `hakusho --help`. */
+  summary: string;
+  /** The whole `hakusho <name> --help` text; README.md quotes it verbatim (a test checks). */
+  help: string;
+  run(argv: string[], io: IO): Promise<number>;
+}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export class UsageError extends Error {}
+
+/** util.parseArgs, with its errors turned into usage errors that name the command. */
+export function parse<T extends ParseArgsConfig['options']>(command: string, argv: string[], options: T, allowPositionals = true) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.replace(/\. To specify.*$/s, '')}; see \`hakusho ${command} --help\``);
+  }
+}
+
+export function intOption(command: string, name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number of 1 or more, not "${value}"; see \`hakusho ${command} --help\``);
+  return n;
+}

@@ -1,0 +1,29 @@
+// Versioned schema migrations. PRAGMA user_version holds the number of the last one applied;
+// each runs in its own transaction, so a database is always at one whole version.
+import type Database from 'better-sqlite3';
+import { core } from './schema/001-core.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+export const MIGRATIONS: Migration[] = [core];
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`the database has schema version ${current}, newer than this hakusho (${SCHEMA_VERSION}); upgrade hakusho to open it`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return SCHEMA_VERSION;
+}
