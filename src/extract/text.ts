@@ -16,14 +16,26 @@ export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bomLeng
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
   const bomless16 = guessBomlessUtf16(bytes);
   if (bomless16) return { encoding: bomless16, bomLength: 0 };
-  for (const encoding of ['utf-8', 'shift_jis', 'euc-jp'] as const) {
-    try {
-      new TextDecoder(encoding, { fatal: true }).decode(bytes);
-      return { encoding, bomLength: 0 };
-    } catch {
-      // not this one
-    }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { encoding: 'utf-8', bomLength: 0 };
+  } catch {
+    // not UTF-8
   }
+  // Shift_JIS and EUC-JP bytes often decode without error as each other; the wrong one yields
+  // replacement characters and runs of half-width katakana, so the fewer of those wins.
+  let best: { encoding: Encoding; penalty: number } | null = null;
+  for (const encoding of ['shift_jis', 'euc-jp'] as const) {
+    const text = new TextDecoder(encoding).decode(bytes);
+    let penalty = 0;
+    for (const ch of text) {
+      const c = ch.codePointAt(0)!;
+      if (c === 0xfffd) penalty += 10;
+      else if (c >= 0xff61 && c <= 0xff9f) penalty += 1;
+    }
+    if (!best || penalty < best.penalty) best = { encoding, penalty };
+  }
+  if (best && best.penalty < Math.max(8, bytes.length / 50)) return { encoding: best.encoding, bomLength: 0 };
   throw new InputError('not-text', 'the file is not text in any supported encoding (UTF-8, UTF-16, Shift_JIS, EUC-JP); if it is a PDF or another binary format, give it the right extension');
 }
 

@@ -19,15 +19,24 @@ export function joinPair(left: string, right: string): string {
   return `${left} ${right}`;
 }
 
+/** Display width: CJK characters take two columns, so mixed lines compare fairly. */
+function width(line: string): number {
+  let w = 0;
+  for (const ch of line) w += CJK.test(ch) ? 2 : 1;
+  return w;
+}
+
 /**
  * Lines (already normalised, trimmed) into paragraphs separated by "\n". Blank lines are not
  * trusted as paragraph breaks (text extracted from PDFs often doubles every line), so a break
- * comes from punctuation, list markers and table rows instead.
+ * comes from punctuation, list markers, table rows, and lines that stop well short of the
+ * right margin (the widest line of the block stands for the margin).
  */
 export function joinLines(lines: readonly string[]): string {
   const paragraphs: string[] = [];
   let current = '';
   let open = false;
+  const margin = Math.max(0, ...lines.map((l) => width(l.trim())));
   for (const raw of lines) {
     const line = raw.trim();
     if (line === '') continue;
@@ -38,7 +47,7 @@ export function joinLines(lines: readonly string[]): string {
       if (current) paragraphs.push(current);
       current = isRow ? raw.trim().replace(/\t+/g, '\t') : line;
     }
-    open = !isRow && !ENDS_BLOCK.test(current);
+    open = !isRow && !ENDS_BLOCK.test(current) && width(line) >= margin * 0.6;
   }
   if (current) paragraphs.push(current);
   return paragraphs.join('\n');
