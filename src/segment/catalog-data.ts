@@ -21,7 +21,7 @@ export interface ControlEntry {
 
 export const CONTROLS: ControlEntry[] = [
   // 5 情報セキュリティのための方針群
-  { id: '5.1.1', title: '情報セキュリティのための方針群', variants: ['情報セキュリティ基本方針文書', 'Policies for information security'], iso27001_2022: ['5.1'] },
+  { id: '5.1.1', title: '情報セキュリティのための方針群', variants: ['Policies for information security'], iso27001_2022: ['5.1'] },
   { id: '5.1.2', title: '情報セキュリティのための方針群のレビュー', variants: ['Review of the policies for information security'], iso27001_2022: ['5.1'] },
 
   // 6 情報セキュリティのための組織
