@@ -171,3 +171,68 @@ export const CONTROLS: ControlEntry[] = [
   { id: '18.2.2', title: '情報セキュリティのための方針群及び標準の順守', variants: ['情報セキュリティのための方針群及び標準の遵守', 'Compliance with security policies and standards'], iso27001_2022: ['5.36'] },
   { id: '18.2.3', title: '技術的順守のレビュー', variants: ['技術的遵守のレビュー', 'Technical compliance review'], iso27001_2022: ['5.36', '8.8'] },
 ];
+
+/** A clause or control objective (category) of ISO/IEC 27002:2013 / 27017:2015. */
+export interface CategoryEntry {
+  /** `9` (clause), `9.1` (control objective), `CLD.6.3` (objective 27017 adds). */
+  id: string;
+  title: string;
+  variants: string[];
+}
+
+// Whitepapers that print no ids often group controls under these names. They are chapters, not
+// controls, although several resemble one (「アクセス制御」 ~ 「アクセス制御方針」, 「資産の管理」 ~
+// 「資産の管理責任」), so title matching needs to know them. Titles as JIS Q 27002:2014 prints them.
+export const CATEGORIES: CategoryEntry[] = [
+  { id: '5', title: '情報セキュリティのための方針群', variants: ['Information security policies'] },
+  { id: '5.1', title: '情報セキュリティのための経営陣の方向性', variants: ['Management direction for information security'] },
+  { id: '6', title: '情報セキュリティのための組織', variants: ['Organization of information security'] },
+  { id: '6.1', title: '内部組織', variants: ['Internal organization'] },
+  { id: '6.2', title: 'モバイル機器及びテレワーキング', variants: ['Mobile devices and teleworking'] },
+  { id: 'CLD.6.3', title: 'クラウドサービスカスタマとクラウドサービスプロバイダとの関係', variants: ['Relationship between cloud service customer and cloud service provider'] },
+  { id: '7', title: '人的資源のセキュリティ', variants: ['Human resource security'] },
+  { id: '7.1', title: '雇用前', variants: ['Prior to employment'] },
+  { id: '7.2', title: '雇用期間中', variants: ['During employment'] },
+  { id: '7.3', title: '雇用の終了及び変更', variants: ['Termination and change of employment'] },
+  { id: '8', title: '資産の管理', variants: ['Asset management'] },
+  { id: '8.1', title: '資産に対する責任', variants: ['Responsibility for assets'] },
+  { id: '8.2', title: '情報分類', variants: ['Information classification'] },
+  { id: '8.3', title: '媒体の取扱い', variants: ['Media handling'] },
+  { id: '9', title: 'アクセス制御', variants: ['Access control'] },
+  { id: '9.1', title: 'アクセス制御に対する業務上の要求事項', variants: ['Business requirements of access control'] },
+  { id: '9.2', title: '利用者アクセスの管理', variants: ['User access management'] },
+  { id: '9.3', title: '利用者の責任', variants: ['User responsibilities'] },
+  { id: '9.4', title: 'システム及びアプリケーションのアクセス制御', variants: ['System and application access control'] },
+  { id: 'CLD.9.5', title: '共有する仮想環境におけるクラウドサービスカスタマデータのアクセス制御', variants: ['Access control of cloud service customer data in shared virtual environment'] },
+  { id: '10', title: '暗号', variants: ['Cryptography'] },
+  { id: '10.1', title: '暗号による管理策', variants: ['Cryptographic controls'] },
+  { id: '11', title: '物理的及び環境的セキュリティ', variants: ['Physical and environmental security'] },
+  { id: '11.1', title: 'セキュリティを保つべき領域', variants: ['Secure areas'] },
+  { id: '11.2', title: '装置', variants: ['Equipment'] },
+  { id: '12', title: '運用のセキュリティ', variants: ['Operations security'] },
+  { id: '12.1', title: '運用の手順及び責任', variants: ['Operational procedures and responsibilities'] },
+  { id: '12.2', title: 'マルウェアからの保護', variants: ['Protection from malware'] },
+  { id: '12.3', title: 'バックアップ', variants: ['Backup'] },
+  { id: '12.4', title: 'ログ取得及び監視', variants: ['Logging and monitoring'] },
+  { id: '12.5', title: '運用ソフトウェアの管理', variants: ['Control of operational software'] },
+  { id: '12.6', title: '技術的ぜい弱性管理', variants: ['技術的脆弱性管理', 'Technical vulnerability management'] },
+  { id: '12.7', title: '情報システムの監査に対する考慮事項', variants: ['Information systems audit considerations'] },
+  { id: '13', title: '通信のセキュリティ', variants: ['Communications security'] },
+  { id: '13.1', title: 'ネットワークセキュリティ管理', variants: ['Network security management'] },
+  { id: '13.2', title: '情報の転送', variants: ['Information transfer'] },
+  { id: '14', title: 'システムの取得、開発及び保守', variants: ['System acquisition, development and maintenance'] },
+  { id: '14.1', title: '情報システムのセキュリティ要求事項', variants: ['Security requirements of information systems'] },
+  { id: '14.2', title: '開発及びサポートプロセスにおけるセキュリティ', variants: ['Security in development and support processes'] },
+  { id: '14.3', title: '試験データ', variants: ['Test data'] },
+  { id: '15', title: '供給者関係', variants: ['Supplier relationships'] },
+  { id: '15.1', title: '供給者関係における情報セキュリティ', variants: ['Information security in supplier relationships'] },
+  { id: '15.2', title: '供給者のサービス提供の管理', variants: ['Supplier service delivery management'] },
+  { id: '16', title: '情報セキュリティインシデント管理', variants: ['Information security incident management'] },
+  { id: '16.1', title: '情報セキュリティインシデントの管理及びその改善', variants: ['Management of information security incidents and improvements'] },
+  { id: '17', title: '事業継続マネジメントにおける情報セキュリティの側面', variants: ['Information security aspects of business continuity management'] },
+  { id: '17.1', title: '情報セキュリティ継続', variants: ['Information security continuity'] },
+  { id: '17.2', title: '冗長性', variants: ['Redundancies'] },
+  { id: '18', title: '順守', variants: ['遵守', 'Compliance'] },
+  { id: '18.1', title: '法的及び契約上の要求事項の順守', variants: ['法的及び契約上の要求事項の遵守', 'Compliance with legal and contractual requirements'] },
+  { id: '18.2', title: '情報セキュリティのレビュー', variants: ['Information security reviews'] },
+];

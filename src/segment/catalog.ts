@@ -1,6 +1,6 @@
 // The ISO/IEC 27017 control catalog: canonical ids, titles and their variants, and lookups
 // from the many ways whitepapers print an id or a title.
-import { CONTROLS, type ControlEntry } from './catalog-data.ts';
+import { CATEGORIES, CONTROLS, type ControlEntry } from './catalog-data.ts';
 
 export type { ControlEntry };
 export { CONTROLS };
@@ -93,4 +93,11 @@ export function matchTitle(title: string, threshold = 0.75): ControlEntry | null
   }
   if (bestScore === 1) return best;
   return bestScore >= threshold && bestScore - second >= 0.1 ? best : null;
+}
+
+const CATEGORY_KEYS = new Set(CATEGORIES.flatMap((c) => [c.title, ...c.variants]).map(titleKey));
+
+/** 「アクセス制御」「資産の管理」: the name of a 27002 clause or control objective, a chapter rather than a control. */
+export function isCategoryTitle(title: string): boolean {
+  return CATEGORY_KEYS.has(titleKey(title));
 }

@@ -62,14 +62,20 @@ function coverLines(lines: readonly string[]): string[] {
   return lines.slice(0, 40).filter((l) => l.trim() !== '');
 }
 
+/** 「Copyright © 2024 株式会社X All Rights Reserved.」 → 「株式会社X」 (normalizeChars has already dropped ©). */
+function withoutCopyright(line: string): string {
+  if (!/copyright|all\s+rights\s+reserved/i.test(line)) return line;
+  return line.replace(/copyright|\(c\)|all\s+rights\s+reserved\.?|\b\d{4}(?:\s*[-–]\s*\d{4})?\b/gi, ' ');
+}
+
 export function findVendor(lines: readonly string[]): string | null {
   for (const l of coverLines(lines).slice(0, 20)) {
-    const compact = l.replace(/^#+\s*/, '').replace(/\s+/g, '');
+    const compact = withoutCopyright(l).replace(/^#+\s*/, '').replace(/\s+/g, '');
     if (COMPANY_LINE.test(compact) && !/[年月日版]$/.test(compact)) return compact;
   }
   const counts = new Map<string, number>();
   for (const l of lines) {
-    for (const m of l.replace(/\s+/g, '').matchAll(COMPANY_INLINE)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+    for (const m of withoutCopyright(l).replace(/\s+/g, '').matchAll(COMPANY_INLINE)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
   }
   let best: string | null = null;
   for (const [name, n] of counts) if (best === null || n > counts.get(best)!) best = name;
@@ -104,7 +110,9 @@ export function findServices(lines: readonly string[]): string[] {
       for (let j = i + 1; j < lines.length; j++) {
         const next = lines[j]!.trim();
         if (next === '') continue;
+        // The list ends at a sentence, a heading, a note, or page furniture (footer, page number).
         if (/[。]/.test(next) || /^#/.test(next) || /^※/.test(next) || next.length > 60) break;
+        if (/^\d{1,3}$/.test(next) || /^\d{1,2}(?:\.\d{1,2})*\.?\s/.test(next) || /copyright|all\s+rights\s+reserved/i.test(next)) break;
         const s = cleanService(next);
         if (s) found.push(s);
       }
@@ -122,7 +130,10 @@ export function extractMetadata(lines: readonly Line[], info: { title?: string }
   const revisions = parseRevisions(texts);
   const cover = coverLines(texts);
   const coverEdition = cover.map((l) => COVER_EDITION.exec(l)).find((m) => m !== null);
-  const coverDate = cover.map((l) => (REVISION_ROW.test(l.trim()) ? null : parseDate(l))).find((d) => d !== null) ?? null;
+  // 「2021年10月1日 制定」「2023年4月1日 改訂」: the current edition is the revised one.
+  const coverDates = cover.filter((l) => !REVISION_ROW.test(l.trim()));
+  const revised = coverDates.find((l) => /改訂|改定|改版|更新/.test(l) && parseDate(l) !== null);
+  const coverDate = parseDate(revised ?? '') ?? coverDates.map((l) => parseDate(l)).find((d) => d !== null) ?? null;
 
   const latest = revisions.at(-1);
   const version = latest?.version ?? (coverEdition ? edition(coverEdition) : null);

@@ -2,7 +2,7 @@
 // candidates open a section, where a body starts and where it ends.
 import { joinLines } from '../normalize/join.ts';
 import type { Line, Section } from '../types.ts';
-import { getControl, matchTitle, titleSimilarity } from './catalog.ts';
+import { getControl, isCategoryTitle, matchTitle, titleSimilarity } from './catalog.ts';
 import { classifyLine, type LineKind } from './headings.ts';
 
 interface Open {
@@ -16,7 +16,7 @@ interface Open {
 }
 
 /** Below this, a printed id with a title unlike the catalog's inside a revision table is a row, not a heading. */
-const REVISION_ROW_SIMILARITY = 0.5;
+const REVISION_ROW_SIMILARITY = 0.8;
 
 /**
  * A document is segmented by printed ids when it prints at least a few; only a document that
@@ -24,8 +24,37 @@ const REVISION_ROW_SIMILARITY = 0.5;
  * in an id-numbered document would turn ordinary chapter headings into controls.
  */
 function chooseMode(kinds: LineKind[]): 'id' | 'title' {
-  const ids = kinds.filter((k) => k.kind === 'control' || k.kind === 'id-line').length;
+  const ids = kinds.filter((k) => k.kind === 'id-line' || (k.kind === 'control' && titledAs(k) === k.controlId)).length;
   return ids >= 3 ? 'id' : 'title';
+}
+
+/**
+ * The control a printed id line stands for. Own numbering can look like a 27002 id
+ * (「6.2.1 情報のバックアップ」): when the title is exactly another control's, the title wins.
+ */
+function titledAs(k: Extract<LineKind, { kind: 'control' }>): string {
+  if (k.similarity === 1 || !k.title) return k.controlId;
+  return matchTitle(k.title, 1)?.id ?? k.controlId;
+}
+
+/** The number of a numbered heading (「2. お問い合わせ窓口」 → [2], 「6.2 技術的な対策」 → [6, 2]). */
+function headingNumber(text: string): number[] | null {
+  const m = /^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s/.exec(text);
+  return m ? m[1]!.split('.').map(Number) : null;
+}
+
+/** a after b in document order (1 < 1.1 < 1.2 < 2). */
+function follows(a: number[], b: number[]): boolean {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+  return a.length > b.length;
+}
+
+/** The previous line that holds something, skipping blanks and furniture. */
+function previousContent(kinds: LineKind[], lines: Line[], from: number): number {
+  for (let j = from; j >= 0; j--) {
+    if (lines[j]!.text.trim() !== '' && kinds[j]!.kind !== 'furniture') return j;
+  }
+  return -1;
 }
 
 /** The next line that holds something, skipping blanks and furniture. */
@@ -43,6 +72,8 @@ export function segment(lines: Line[]): Section[] {
   const sections: Section[] = [];
   let open: Open | null = null;
   let inRevisions = false;
+  // The last chapter number seen: a numbered heading that follows it is a new chapter, not a list item.
+  let chapter: number[] = [];
 
   const close = () => {
     if (!open) return;
@@ -73,16 +104,17 @@ export function segment(lines: Line[]): Section[] {
         inRevisions = true;
         continue;
       case 'id-line': {
-        // The heading is the line above (「1. クラウドサービスプロバイダの地理的所在地…」), which
-        // was taken as body of the previous section: take it back.
+        // The heading is the line above, blank lines aside (「1. クラウドサービスプロバイダの地理的所在地…」),
+        // which went into the previous body or, before the first section, nowhere: take it back.
         let heading = getControl(k.controlId)?.title ?? k.controlId;
         let headingLine = line;
-        const prev = open?.body.at(-1);
-        const prevKind = prev ? kinds[lines.indexOf(prev)] : undefined;
-        if (prev && prevKind?.kind === 'heading') {
-          open!.body.pop();
+        const p = previousContent(kinds, lines, i - 1);
+        const prevKind = p === -1 ? undefined : kinds[p];
+        if (prevKind?.kind === 'heading') {
           heading = prevKind.title;
-          headingLine = prev;
+          headingLine = lines[p]!;
+          const at = open ? open.body.indexOf(headingLine) : -1;
+          if (at !== -1) open!.body.length = at;
         }
         close();
         inRevisions = false;
@@ -90,7 +122,8 @@ export function segment(lines: Line[]): Section[] {
         continue;
       }
       case 'control': {
-        if (mode === 'title' && k.similarity < 0.3) break;
+        const controlId = titledAs(k);
+        if (mode === 'title' && controlId === k.controlId && k.similarity < 0.3) break;
         if (inRevisions && k.similarity < REVISION_ROW_SIMILARITY) break;
         close();
         inRevisions = false;
@@ -104,12 +137,16 @@ export function segment(lines: Line[]): Section[] {
           i = j;
           j = nextContent(kinds, lines, i + 1);
         }
-        open = { controlId: k.controlId, heading: title, level: k.level, line, iso2022: k.iso2022, matchedBy: 'id', body: [] };
+        open = { controlId, heading: title, level: k.level, line, iso2022: k.iso2022, matchedBy: controlId === k.controlId ? 'id' : 'title', body: [] };
         continue;
       }
       case 'heading': {
+        const number = k.level === null && k.numbered ? headingNumber(line.text.trim()) : null;
+        const isChapter = number !== null && follows(number, chapter);
+        if (isChapter) chapter = number;
         if (mode === 'title' && !inRevisions) {
-          const entry = matchTitle(k.title.replace(/\s+/g, ''));
+          // A clause or objective name only opens the control it names exactly (「情報セキュリティのための方針群」).
+          const entry = matchTitle(k.title.replace(/\s+/g, ''), isCategoryTitle(k.title) ? 1 : undefined);
           if (entry) {
             close();
             open = { controlId: entry.id, heading: k.title, level: k.level, line, iso2022: null, matchedBy: 'title', body: [] };
@@ -117,23 +154,28 @@ export function segment(lines: Line[]): Section[] {
           }
         }
         // A Markdown heading at the section's own level or above ends it.
-        if (open && k.level !== null && (open.level === null || k.level <= open.level)) {
+        // So does a numbered chapter heading (「2. お問い合わせ窓口」, 「6.2 技術的な対策」).
+        if (open && (isChapter || (k.level !== null && (open.level === null || k.level <= open.level)))) {
           close();
           continue;
         }
         break;
       }
-      case 'text':
-        // A line that is exactly a control title, with no number, is a heading in title mode.
-        if (mode === 'title' && !inRevisions && line.text.trim().length <= 40 && !/[。、]/.test(line.text)) {
-          const entry = matchTitle(line.text.trim(), 1);
+      case 'text': {
+        // A line that is exactly a control title, with no number, is a heading in title mode; so is one
+        // after a heading mark (「■ 」) or a list number (「(3) 」), but not a list item (「・情報のバックアップ」).
+        const text = line.text.trim();
+        const title = text.replace(/^[■□◆◇]\s*/u, '').replace(/^[(（]\d{1,2}[)）]\s*/u, '');
+        if (mode === 'title' && !inRevisions && !/^[・•●○\-*]/u.test(text) && title.length <= 40 && !/[。、]/.test(title)) {
+          const entry = matchTitle(title, 1);
           if (entry) {
             close();
-            open = { controlId: entry.id, heading: line.text.trim(), level: null, line, iso2022: null, matchedBy: 'title', body: [] };
+            open = { controlId: entry.id, heading: title, level: null, line, iso2022: null, matchedBy: 'title', body: [] };
             continue;
           }
         }
         break;
+      }
     }
     if (open && !inRevisions) open.body.push(line);
   }
