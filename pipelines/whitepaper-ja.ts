@@ -2,26 +2,26 @@
 // Pure apart from the lazily loaded tokenizer, so it runs the same in a worker or in-process.
 import { InputError } from '../src/diagnostics.ts';
 import { extractFacts } from '../src/facts/index.ts';
-import { extractPdf } from '../src/extract/pdf.ts';
 import { extractText } from '../src/extract/text.ts';
 import { normalizeLines } from '../src/normalize/lines.ts';
 import { extractMetadata } from '../src/segment/metadata.ts';
 import { segment } from '../src/segment/sections.ts';
+import { withSearchText } from '../src/search/tokens.ts';
 import type { Result } from '../src/types.ts';
+import { formatOf } from '../src/ingest/formats.ts';
+import { pipelineVersion } from './version.ts';
 
-/** Bumped whenever a change to any stage changes what is stored; stored documents of an older version are redone. */
-export const PIPELINE_VERSION = 'whitepaper-ja/1';
+/** Stored with each document; documents stored by another version are redone (see version.ts). */
+export const PIPELINE_VERSION = pipelineVersion('whitepaper-ja');
 
-export function formatOf(path: string): 'pdf' | 'text' | null {
-  if (/\.pdf$/i.test(path)) return 'pdf';
-  if (/\.(txt|md|markdown)$/i.test(path)) return 'text';
-  return null;
-}
+export { formatOf };
 
 export async function processFile(path: string, bytes: Uint8Array): Promise<Result> {
   const format = formatOf(path);
   if (!format) throw new InputError('unsupported', 'only .pdf, .txt and .md files are read');
-  const extracted = format === 'pdf' ? await extractPdf(bytes) : extractText(bytes);
+  // pdfjs is loaded only when there is a PDF: it costs ~0.7 s and ~250 MB, which commands that
+  // read no PDF (query, a run that skips everything) should not pay.
+  const extracted = format === 'pdf' ? await (await import('../src/extract/pdf.ts')).extractPdf(bytes) : extractText(bytes);
   const lines = normalizeLines(extracted.lines);
   const sections = segment(lines);
   const meta = extractMetadata(lines, extracted.info);
@@ -35,5 +35,7 @@ export async function processFile(path: string, bytes: Uint8Array): Promise<Resu
     });
   }
   const facts = await extractFacts(sections);
-  return { format, pages: extracted.pages, meta, sections, facts, diagnostics };
+  // Tokenized here, in the worker: the store's transaction on the main thread cannot await kuromoji.
+  const indexed = await withSearchText(sections);
+  return { format, pages: extracted.pages, meta, sections: indexed, facts, diagnostics };
 }

@@ -53,6 +53,8 @@ export interface Section {
   matchedBy: 'id' | 'title' | null;
   /** Body lines with provenance, for facts that need the page of one sentence. */
   lines: Line[];
+  /** The body split into kuromoji words, space-joined: what the full-text index stores (src/search/tokens.ts). */
+  searchText?: string;
 }
 
 export type Frequency = 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly' | 'on_change';

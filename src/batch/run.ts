@@ -1,24 +1,24 @@
 // A batch run: walk, hash, skip what is stored, process the rest, write each document in its
-// own transaction on this (the main) thread. Processing itself goes through a Processor, which
-// runs the pipeline in-process or in worker threads.
+// own transaction on this (the main) thread. Processing itself goes through a Processor: by
+// default a pool of worker threads (pool.ts) with a per-file time limit and a heap limit per
+// worker; `inProcess` runs the pipeline on this thread (library callers, tests).
+//
+// Memory stays bounded whatever the number of files: the walk is streamed and waits while the
+// queue is full, so at most a few files' bytes and Results are held at once.
 import { readFile, access } from 'node:fs/promises';
 import { resolve, relative, isAbsolute } from 'node:path';
 import PQueue from 'p-queue';
-import { PIPELINE_VERSION, processFile } from '../../pipelines/whitepaper-ja.ts';
+import { PIPELINE_VERSION } from '../../pipelines/whitepaper-ja.ts';
 import { toDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { sha256 } from '../ingest/hash.ts';
 import { walk } from '../ingest/walk.ts';
 import { openForWrite } from '../store/db.ts';
 import { createWriter } from '../store/writer.ts';
-import type { Result } from '../types.ts';
 import { acquireRunLock } from './lock.ts';
+import { PoolError, workerPool } from './pool.ts';
+import type { Processor } from './processor.ts';
 
-export interface Processor {
-  process(path: string, bytes: Uint8Array): Promise<Result>;
-  close(): Promise<void>;
-}
-
-export const inProcess = (): Processor => ({ process: processFile, close: async () => {} });
+export { inProcess, type Processor } from './processor.ts';
 
 export type Outcome = 'stored' | 'skipped' | 'failed';
 
@@ -27,6 +27,8 @@ export interface ProgressEvent {
   total: number;
   path: string;
   outcome: Outcome;
+  /** The rule of a failure (`empty`, `time-limit`, …). */
+  rule?: string;
 }
 
 export interface RunOptions {
@@ -34,8 +36,15 @@ export interface RunOptions {
   db: string;
   jobs: number;
   force: boolean;
+  /** Per-file time limit in seconds (worker pool only). */
+  timeout?: number;
+  /** Heap limit of each worker in MB (worker pool only). */
+  maxMemoryMb?: number;
   onStart?: (total: number) => void;
+  /** A file is handed to the pipeline (not called for skipped files). */
+  onFileStart?: (path: string) => void;
   onProgress?: (e: ProgressEvent) => void;
+  /** Aborting stops the walk; files already being processed are finished and stored whole. */
   signal?: AbortSignal;
   processor?: (jobs: number) => Processor;
 }
@@ -48,6 +57,8 @@ export interface RunSummary {
   /** Stored documents whose file is no longer under the given folders: reported, never deleted. */
   missing: string[];
   runId: number;
+  /** The signal stopped the run before every file was seen. */
+  interrupted: boolean;
 }
 
 async function count(paths: readonly string[]): Promise<number> {
@@ -73,10 +84,21 @@ function isUnder(path: string, roots: readonly string[]): boolean {
 
 export async function runBatch(opts: RunOptions): Promise<RunSummary> {
   const total = await count(opts.paths);
-  const db = openForWrite(opts.db);
+  // The lock first: a second run stops before it touches the database (even its migrations).
   const release = acquireRunLock(opts.db);
-  const processor = (opts.processor ?? inProcess)(opts.jobs);
+  let db;
+  try {
+    db = openForWrite(opts.db);
+  } catch (e) {
+    release();
+    throw e;
+  }
+  const processor = opts.processor
+    ? opts.processor(opts.jobs)
+    : workerPool({ jobs: opts.jobs, timeoutMs: opts.timeout !== undefined ? opts.timeout * 1000 : undefined, maxMemoryMb: opts.maxMemoryMb });
   const writer = createWriter(db);
+  // We hold the lock, so a run still marked running was killed (SIGKILL, power loss): say so.
+  db.prepare("UPDATE runs SET status = 'interrupted' WHERE status = 'running'").run();
   const runId = Number(
     db
       .prepare('INSERT INTO runs (started_at, pipeline_version, args) VALUES (?, ?, ?)')
@@ -86,25 +108,37 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
   const findBySha = db.prepare<[string], { id: number; pipeline_version: string }>(
     'SELECT id, pipeline_version FROM documents WHERE sha256 = ?',
   );
-  const summary: RunSummary = { stored: [], skipped: [], failed: [], warnings: [], missing: [], runId };
+  const summary: RunSummary = { stored: [], skipped: [], failed: [], warnings: [], missing: [], runId, interrupted: false };
   const seen = new Set<string>();
+  // Documents found under some path in this run: their other, older paths are moves, not missing files.
+  const present = new Set<number>();
   // The same content under two paths in one batch is processed once; the second path waits for it.
   const inFlight = new Map<string, Promise<number | null>>();
   let done = 0;
+  let fatal: Error | null = null;
+  const stopped = () => Boolean(opts.signal?.aborted) || fatal !== null;
   opts.onStart?.(total);
 
-  const finish = (path: string, outcome: Outcome) => {
+  const finish = (path: string, outcome: Outcome, rule?: string) => {
     done++;
-    opts.onProgress?.({ done, total, path, outcome });
+    opts.onProgress?.({ done, total, path, outcome, ...(rule ? { rule } : {}) });
   };
 
   const fail = (path: string, d: Diagnostic) => {
     writer.recordFailure(runId, d);
     summary.failed.push({ path, reason: d.reason, rule: d.rule });
-    finish(path, 'failed');
+    finish(path, 'failed', d.rule);
+  };
+
+  const skip = (id: number, path: string) => {
+    present.add(id);
+    writer.touchPath(id, path);
+    summary.skipped.push(path);
+    finish(path, 'skipped');
   };
 
   const handle = async (path: string): Promise<void> => {
+    if (stopped()) return;
     let bytes: Uint8Array;
     try {
       bytes = await readFile(path);
@@ -113,27 +147,22 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
       return;
     }
     const hash = sha256(bytes);
+    const size = bytes.length;
     const pending = inFlight.get(hash);
     if (pending) {
       const id = await pending;
-      if (id !== null) {
-        writer.touchPath(id, path);
-        summary.skipped.push(path);
-        finish(path, 'skipped');
-        return;
-      }
+      if (id !== null) return skip(id, path);
     }
     const stored = findBySha.get(hash);
-    if (stored && stored.pipeline_version === PIPELINE_VERSION && !opts.force) {
-      writer.touchPath(stored.id, path);
-      summary.skipped.push(path);
-      finish(path, 'skipped');
-      return;
-    }
+    if (stored && stored.pipeline_version === PIPELINE_VERSION && !opts.force) return skip(stored.id, path);
+    if (stopped()) return;
     const work = (async (): Promise<number | null> => {
       try {
+        opts.onFileStart?.(path);
+        // The bytes go to a worker (transferred): only hash and size are used from here on.
         const result = await processor.process(path, bytes);
-        const id = writer.store({ path, sha256: hash, bytes: bytes.length, pipelineVersion: PIPELINE_VERSION, result, runId });
+        const id = writer.store({ path, sha256: hash, bytes: size, pipelineVersion: PIPELINE_VERSION, result, runId });
+        present.add(id);
         for (const d of result.diagnostics) {
           if (d.severity !== 'info') summary.warnings.push({ path, message: d.reason, rule: d.rule });
         }
@@ -141,6 +170,10 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
         finish(path, 'stored');
         return id;
       } catch (e) {
+        if (e instanceof PoolError) {
+          fatal ??= e;
+          return null;
+        }
         fail(path, toDiagnostic(path, e));
         return null;
       }
@@ -150,34 +183,56 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
     inFlight.delete(hash);
   };
 
-  const queue = new PQueue({ concurrency: Math.max(1, opts.jobs) });
+  // One more file in flight than workers, so a worker has its next file as soon as it is free.
+  const concurrency = Math.max(1, opts.jobs) + 1;
+  const queue = new PQueue({ concurrency });
+  let status = 'failed';
   try {
     for await (const path of walk(opts.paths)) {
-      if (opts.signal?.aborted) break;
+      if (stopped()) break;
       seen.add(resolve(path));
       // Bounded work in flight: the walk waits while the queue is full, so memory does not
       // grow with the number of files.
-      await queue.onSizeLessThan(Math.max(2, opts.jobs * 2));
-      void queue.add(() => handle(path));
+      await queue.onSizeLessThan(concurrency);
+      // An error outside a file's own handling (the database full, say) stops the batch.
+      queue.add(() => handle(path)).catch((e: Error) => {
+        fatal ??= e;
+      });
     }
     await queue.onIdle();
+    if (fatal) throw fatal;
+    summary.interrupted = Boolean(opts.signal?.aborted);
 
-    const dirs = opts.paths;
-    for (const row of db.prepare<[], { path: string }>('SELECT DISTINCT path FROM document_paths ORDER BY path').all()) {
-      if (isUnder(row.path, dirs) && !seen.has(resolve(row.path)) && !(await exists(row.path))) summary.missing.push(row.path);
+    if (!summary.interrupted) {
+      const dirs = opts.paths;
+      const rows = db.prepare<[], { path: string; document_id: number }>('SELECT path, document_id FROM document_paths ORDER BY path').all();
+      const moved = new Set(rows.filter((r) => present.has(r.document_id)).map((r) => r.path));
+      for (const path of new Set(rows.map((r) => r.path))) {
+        if (isUnder(path, dirs) && !seen.has(resolve(path)) && !moved.has(path) && !(await exists(path))) summary.missing.push(path);
+      }
     }
-    db.prepare('UPDATE runs SET finished_at = ?, stored = ?, skipped = ?, failed = ?, status = ? WHERE id = ?').run(
-      new Date().toISOString(),
-      summary.stored.length,
-      summary.skipped.length,
-      summary.failed.length,
-      opts.signal?.aborted ? 'interrupted' : 'finished',
-      runId,
-    );
+    // Files finish in whatever order the workers get through them: report them in path order.
+    const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    summary.stored.sort(byPath);
+    summary.skipped.sort(byPath);
+    summary.failed.sort((a, b) => byPath(a.path, b.path));
+    summary.warnings.sort((a, b) => byPath(a.path, b.path));
+    status = summary.interrupted ? 'interrupted' : 'finished';
   } finally {
-    await processor.close();
-    db.close();
-    release();
+    try {
+      db.prepare('UPDATE runs SET finished_at = ?, stored = ?, skipped = ?, failed = ?, status = ? WHERE id = ?').run(
+        new Date().toISOString(),
+        summary.stored.length,
+        summary.skipped.length,
+        summary.failed.length,
+        status,
+        runId,
+      );
+    } finally {
+      await processor.close();
+      db.close();
+      release();
+    }
   }
   return summary;
 }

@@ -1,38 +1,81 @@
-// Progress on a terminal: files done/total, rate, ETA, current file; plain lines otherwise.
+// Progress on a terminal: one redrawn line with a bar, files done/total, rate, ETA and the file
+// being processed. Not on a terminal (a pipe, a log file, CI): one plain line per finished file,
+// `[done/total] outcome path`, with the rule of a failure in brackets.
 import type { ProgressEvent } from '../batch/run.ts';
 
 function duration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '--:--';
+  if (!Number.isFinite(seconds) || seconds < 0) return '--:--';
   const s = Math.round(seconds);
-  const m = Math.floor(s / 60);
-  return `${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const mmss = `${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  return h > 0 ? `${h}:${mmss}` : mmss;
 }
 
-export function createProgress(write: (s: string) => void, isTTY: boolean, columns = process.stderr.columns ?? 100) {
-  const started = Date.now();
+/** Redraws at most this often on a terminal (the last update is always drawn). */
+const REDRAW_MS = 100;
+
+export interface ProgressOptions {
+  columns?: number;
+  now?: () => number;
+}
+
+export function createProgress(write: (s: string) => void, isTTY: boolean, options: ProgressOptions = {}) {
+  const now = options.now ?? Date.now;
+  const columns = () => options.columns ?? process.stderr.columns ?? 100;
+  const started = now();
   let total = 0;
+  let done = 0;
+  let lastPath = '';
+  let lastDraw = -Infinity;
+  let drawn = false;
+  /** Files handed to the pipeline and not finished yet, oldest first. */
+  const active = new Set<string>();
+
+  const draw = (force: boolean) => {
+    const t = now();
+    if (!force && t - lastDraw < REDRAW_MS) return;
+    lastDraw = t;
+    const elapsed = Math.max((t - started) / 1000, 0.001);
+    const rate = done / elapsed;
+    const eta = done === 0 ? Number.NaN : (total - done) / rate;
+    const width = 24;
+    const filled = total ? Math.min(width, Math.round((done / total) * width)) : 0;
+    const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
+    const head = `${bar} ${done}/${total} ${rate.toFixed(1)} files/s ETA ${duration(eta)} `;
+    const current = active.values().next().value ?? lastPath;
+    const room = Math.max(10, columns() - head.length - 1);
+    const name = current.length > room ? `…${current.slice(-(room - 1))}` : current;
+    write(`\r\x1b[2K${head}${name}`);
+    drawn = true;
+  };
+
   return {
     start(n: number) {
       total = n;
+      if (isTTY) draw(true);
+    },
+    fileStart(path: string) {
+      active.add(path);
+      if (isTTY) draw(false);
     },
     update(e: ProgressEvent) {
+      done = e.done;
+      total = e.total;
+      lastPath = e.path;
+      active.delete(e.path);
       if (!isTTY) {
-        write(`[${e.done}/${e.total}] ${e.outcome} ${e.path}\n`);
+        write(`[${e.done}/${e.total}] ${e.outcome} ${e.path}${e.rule ? ` [${e.rule}]` : ''}\n`);
         return;
       }
-      const elapsed = (Date.now() - started) / 1000;
-      const rate = e.done / Math.max(elapsed, 0.001);
-      const eta = (total - e.done) / rate;
-      const width = 24;
-      const filled = total ? Math.round((e.done / total) * width) : width;
-      const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
-      const head = `${bar} ${e.done}/${total} ${rate.toFixed(1)} files/s ETA ${duration(eta)} `;
-      const room = Math.max(10, columns - head.length - 1);
-      const name = e.path.length > room ? `…${e.path.slice(-(room - 1))}` : e.path;
-      write(`\r\x1b[2K${head}${name}`);
+      draw(e.done === e.total);
+    },
+    /** Before a message in the middle of the run: the bar line is cleared so the message starts a line. */
+    interrupt() {
+      if (isTTY && drawn) write('\r\x1b[2K');
     },
     end() {
-      if (isTTY) write('\r\x1b[2K');
+      if (isTTY && drawn) write('\r\x1b[2K');
     },
   };
 }

@@ -1,10 +1,15 @@
 // `hakusho run`: ingest folders of whitepapers into the database.
-import { availableParallelism } from 'node:os';
-import { runBatch } from '../batch/run.ts';
+import { runBatch, type RunSummary } from '../batch/run.ts';
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, defaultJobs, WORKER_BUDGET_MB } from '../batch/pool.ts';
 import { formatDiagnostic } from '../diagnostics.ts';
 import { DEFAULT_DB } from '../store/db.ts';
 import { EXIT, intOption, parse, UsageError, type Command } from './command.ts';
 import { createProgress } from './progress.ts';
+import { freemem } from 'node:os';
+
+/** Exit status of a run stopped by Ctrl-C (128 + SIGINT), or by SIGTERM (128 + 15). */
+export const EXIT_INTERRUPTED = 130;
+const EXIT_TERMINATED = 143;
 
 const help = `Usage: hakusho run <path...> [options]
 
@@ -12,15 +17,48 @@ Ingests every .pdf, .txt and .md file under the given folders and files into the
 database. Files already stored (same content, same pipeline version) are skipped.
 
 Options:
-  --db FILE     database file (default: ${DEFAULT_DB})
-  --jobs N      files processed at once, in worker threads (default: number of cores)
-  --force       process every file again, even if it is stored
-  --json        print the summary as one JSON object on stdout
-  -h, --help    show this help
+  --db FILE          database file (default: ${DEFAULT_DB})
+  --jobs N           files processed at once, each in its own worker thread
+                     (default: the number of cores, fewer if memory is short:
+                     each worker needs about ${WORKER_BUDGET_MB} MB)
+  --timeout SECONDS  time limit per file; a file that takes longer fails and
+                     its worker is replaced (default: ${DEFAULT_TIMEOUT_S})
+  --max-memory MB    heap limit of each worker; a file that needs more fails
+                     and its worker is replaced (default: ${DEFAULT_MAX_MEMORY_MB})
+  --force            process every file again, even if it is stored
+  --json             print the summary as one JSON object on stdout
+  -h, --help         show this help
+
+Each document is written in one transaction: a run that is killed leaves every
+document whole or absent, and the next run picks up where it stopped. Ctrl-C
+stops after the files in progress are stored (press it again to stop at once).
 
 Exit status: 0 when every file was stored or skipped, 1 when any file failed
-(the others are still stored), 2 for bad usage.
+(the others are still stored), 2 for bad usage, 130 when stopped by Ctrl-C
+(143 by SIGTERM).
 `;
+
+function printSummary(summary: RunSummary, db: string, json: boolean, io: Parameters<Command['run']>[1]): void {
+  if (json) {
+    io.stdout(
+      `${JSON.stringify({
+        stored: summary.stored,
+        skipped: summary.skipped,
+        failed: summary.failed.map(({ path, reason }) => ({ path, reason })),
+        warnings: summary.warnings.map(({ path, message }) => ({ path, message })),
+        missing: summary.missing,
+      })}\n`,
+    );
+    return;
+  }
+  for (const f of summary.failed) io.stderr(`${formatDiagnostic({ path: f.path, severity: 'error', rule: f.rule, reason: f.reason })}\n`);
+  for (const w of summary.warnings) io.stderr(`${formatDiagnostic({ path: w.path, severity: 'warning', rule: w.rule, reason: w.message })}\n`);
+  for (const m of summary.missing) io.stderr(`${m}: stored earlier but no longer there (kept in the database)\n`);
+  const parts = [`${summary.stored.length} stored`, `${summary.skipped.length} skipped`, `${summary.failed.length} failed`];
+  if (summary.warnings.length) parts.push(`${summary.warnings.length} warnings`);
+  if (summary.missing.length) parts.push(`${summary.missing.length} missing`);
+  io.stdout(`hakusho: ${parts.join(', ')} → ${db}${summary.interrupted ? ' (interrupted: run again to process the rest)' : ''}\n`);
+}
 
 export const run: Command = {
   name: 'run',
@@ -30,6 +68,8 @@ export const run: Command = {
     const { values, positionals } = parse('run', argv, {
       db: { type: 'string' },
       jobs: { type: 'string' },
+      timeout: { type: 'string' },
+      'max-memory': { type: 'string' },
       force: { type: 'boolean' },
       json: { type: 'boolean' },
     });
@@ -38,50 +78,49 @@ export const run: Command = {
       return EXIT.ok;
     }
     if (positionals.length === 0) throw new UsageError('give at least one folder or file to ingest, e.g. `hakusho run corpus`');
-    const jobs = intOption('run', 'jobs', values.jobs as string | undefined, availableParallelism());
+    const jobs = intOption('run', 'jobs', values.jobs as string | undefined, defaultJobs());
+    const timeout = intOption('run', 'timeout', values.timeout as string | undefined, DEFAULT_TIMEOUT_S);
+    const maxMemoryMb = intOption('run', 'max-memory', values['max-memory'] as string | undefined, DEFAULT_MAX_MEMORY_MB);
     const db = (values.db as string | undefined) ?? DEFAULT_DB;
+    if (values.jobs !== undefined && jobs * WORKER_BUDGET_MB > freemem() / 2 ** 20) {
+      io.stderr(`hakusho run: warning: --jobs ${jobs} may need ~${jobs * WORKER_BUDGET_MB} MB, more than the ${Math.round(freemem() / 2 ** 20)} MB free\n`);
+    }
     const progress = createProgress(io.stderr, io.isTTY);
     const abort = new AbortController();
-    const onSigint = () => {
-      io.stderr('\ninterrupted: finishing the files in progress; press Ctrl-C again to stop at once\n');
+    let exitCode: number = EXIT_INTERRUPTED;
+    // A second signal stops at once. No document is half-written even then: each is written in
+    // one synchronous transaction, which a signal handler cannot interrupt.
+    const now = (signal: NodeJS.Signals) => process.exit(signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED);
+    const onSignal = (signal: NodeJS.Signals) => {
+      exitCode = signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
+      progress.interrupt();
+      io.stderr(
+        `hakusho run: ${signal === 'SIGTERM' ? 'terminated' : 'interrupted'}: storing the files in progress, then stopping; press Ctrl-C again to stop at once\n`,
+      );
       abort.abort();
-      process.once('SIGINT', () => process.exit(130));
+      process.off('SIGINT', onSignal).off('SIGTERM', onSignal).on('SIGINT', now).on('SIGTERM', now);
     };
-    process.once('SIGINT', onSigint);
+    process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
     let summary;
     try {
       summary = await runBatch({
         paths: positionals,
         db,
         jobs,
+        timeout,
+        maxMemoryMb,
         force: Boolean(values.force),
         signal: abort.signal,
         onStart: (n) => progress.start(n),
+        onFileStart: (p) => progress.fileStart(p),
         onProgress: (e) => progress.update(e),
       });
     } finally {
-      process.off('SIGINT', onSigint);
+      process.off('SIGINT', onSignal).off('SIGTERM', onSignal).off('SIGINT', now).off('SIGTERM', now);
       progress.end();
     }
-    if (values.json) {
-      io.stdout(
-        `${JSON.stringify({
-          stored: summary.stored,
-          skipped: summary.skipped,
-          failed: summary.failed.map(({ path, reason }) => ({ path, reason })),
-          warnings: summary.warnings.map(({ path, message }) => ({ path, message })),
-          missing: summary.missing,
-        })}\n`,
-      );
-    } else {
-      for (const f of summary.failed) io.stderr(`${formatDiagnostic({ path: f.path, severity: 'error', rule: f.rule, reason: f.reason })}\n`);
-      for (const w of summary.warnings) io.stderr(`${formatDiagnostic({ path: w.path, severity: 'warning', rule: w.rule, reason: w.message })}\n`);
-      for (const m of summary.missing) io.stderr(`${m}: stored earlier but no longer there (kept in the database)\n`);
-      const parts = [`${summary.stored.length} stored`, `${summary.skipped.length} skipped`, `${summary.failed.length} failed`];
-      if (summary.warnings.length) parts.push(`${summary.warnings.length} warnings`);
-      if (summary.missing.length) parts.push(`${summary.missing.length} missing`);
-      io.stdout(`hakusho: ${parts.join(', ')} → ${db}${abort.signal.aborted ? ' (interrupted)' : ''}\n`);
-    }
-    return summary.failed.length > 0 || abort.signal.aborted ? EXIT.failed : EXIT.ok;
+    printSummary(summary, db, Boolean(values.json), io);
+    if (summary.interrupted) return exitCode;
+    return summary.failed.length > 0 ? EXIT.failed : EXIT.ok;
   },
 };

@@ -1,8 +1,96 @@
-// Facts: one module per kind, each given a section and returning the facts it states.
+// Facts: each section split into sentences, each sentence tokenized once and read by one module
+// per kind of fact; the same fact stated twice in a section is kept once.
 import type { Fact, Section } from '../types.ts';
+import { analyze, prepare } from './analysis.ts';
+import { backupFrequency, backupGenerations } from './kinds/backup.ts';
+import type { Ctx, Draft, Extractor, SectionState } from './kinds/context.ts';
+import { ipRestriction, mfa } from './kinds/access.ts';
+import { encryptionAtRest } from './kinds/encryption.ts';
+import { governingLaw } from './kinds/law.ts';
+import { notificationDays } from './kinds/notification.ts';
+import { cloudProvider } from './kinds/provider.ts';
+import { carry, region } from './kinds/region.ts';
+import { retentionDays } from './kinds/retention.ts';
+import { timeSync } from './kinds/timesync.ts';
+import { tls } from './kinds/tls.ts';
+import { vulnerabilityAssessment } from './kinds/vulnerability.ts';
+import { splitSentences, type Sentence } from './sentences.ts';
+import { getTokenizer } from './tokenizer.ts';
+
+export const EXTRACTORS: readonly Extractor[] = [
+  backupGenerations,
+  retentionDays,
+  backupFrequency,
+  tls,
+  region,
+  cloudProvider,
+  governingLaw,
+  mfa,
+  ipRestriction,
+  encryptionAtRest,
+  timeSync,
+  notificationDays,
+  vulnerabilityAssessment,
+];
+
+function toFact(d: Draft, section: Section, sentence: Sentence): Fact {
+  return {
+    kind: d.kind,
+    sectionOrd: section.ord,
+    controlId: section.controlId,
+    value: d.value,
+    unit: d.unit ?? null,
+    frequency: d.frequency ?? null,
+    subject: d.subject ?? null,
+    bound: d.bound ?? null,
+    negated: d.negated ?? false,
+    evidence: sentence.text,
+    page: sentence.page,
+    keyManagement: d.keyManagement ?? null,
+    timezone: d.timezone ?? null,
+    // FACTS.md: third_party is false unless the text says 第三者, for the kind that has it.
+    thirdParty: d.kind === 'vulnerability_assessment' ? (d.thirdParty ?? false) : (d.thirdParty ?? null),
+  };
+}
+
+function key(f: Fact): string {
+  return JSON.stringify([f.kind, f.value, f.unit, f.frequency, f.subject, f.bound, f.negated, f.keyManagement, f.timezone, f.thirdParty]);
+}
+
+/**
+ * One fact per distinct claim in a section. An encryption or time-sync claim stated once with its
+ * key service or time zone and once without is the same claim: the detailed one stays.
+ */
+function consolidate(facts: Fact[]): Fact[] {
+  const seen = new Map<string, Fact>();
+  for (const f of facts) if (!seen.has(key(f))) seen.set(key(f), f);
+  const kept = [...seen.values()];
+  return kept.filter((f) => {
+    if (f.kind === 'encryption_at_rest' && f.keyManagement === null)
+      return !kept.some((o) => o.kind === f.kind && o.negated === f.negated && o.keyManagement !== null);
+    if (f.kind === 'time_sync' && f.timezone === null)
+      return !kept.some((o) => o.kind === f.kind && o.negated === f.negated && o.timezone !== null);
+    return true;
+  });
+}
 
 /** Extracts the facts of every section. Async because the tokenizer loads lazily. */
 export async function extractFacts(sections: readonly Section[]): Promise<Fact[]> {
-  void sections;
-  return [];
+  const work = sections.map((section) => ({ section, sentences: splitSentences(section) })).filter((w) => w.sentences.length > 0);
+  if (work.length === 0) return []; // nothing to tokenize: the dictionary is never loaded
+  const tokenizer = await getTokenizer();
+  const facts: Fact[] = [];
+  for (const { section, sentences } of work) {
+    const state: SectionState = { provider: null, regionTable: false };
+    const sectionText = prepare(section.body);
+    const found: Fact[] = [];
+    for (const sentence of sentences) {
+      const a = analyze(tokenizer, sentence.cells ? sentence.cells.join('\t') : sentence.text, sentence.cells !== null);
+      const ctx: Ctx = { section, sentence, a, state, sectionText };
+      for (const extract of EXTRACTORS) for (const d of extract(ctx)) found.push(toFact(d, section, sentence));
+      carry(state, a);
+    }
+    facts.push(...consolidate(found));
+  }
+  return facts;
 }

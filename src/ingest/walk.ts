@@ -1,7 +1,7 @@
 // Walking the given paths: every .pdf/.txt/.md file below them, streamed, in a stable order.
 import { opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatOf } from '../../pipelines/whitepaper-ja.ts';
+import { formatOf } from './formats.ts';
 
 export class MissingPathError extends Error {}
 

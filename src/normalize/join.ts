@@ -45,7 +45,7 @@ export function joinLines(lines: readonly string[]): string {
       current = joinPair(current, line);
     } else {
       if (current) paragraphs.push(current);
-      current = isRow ? raw.trim().replace(/\t+/g, '\t') : line;
+      current = isRow ? raw.replace(/^[^\S\t]+|\s+$/g, '').replace(/(?<=\S)\t+/g, '\t') : line;
     }
     open = !isRow && !ENDS_BLOCK.test(current) && width(line) >= margin * 0.6;
   }

@@ -3,5 +3,10 @@ import type { Line } from '../types.ts';
 import { normalizeChars } from './characters.ts';
 
 export function normalizeLines(lines: readonly Line[]): Line[] {
-  return lines.map((l) => ({ ...l, text: normalizeChars(l.text).trim() }));
+  return lines.map((l) => ({ ...l, text: trimKeepingCells(normalizeChars(l.text)) }));
+}
+
+/** Trims spaces but keeps leading tabs: they are the empty first cells of a table row (a merged cell). */
+function trimKeepingCells(text: string): string {
+  return text.replace(/^[^\S\t]+|\s+$/g, '');
 }

@@ -2,6 +2,8 @@
 // each runs in its own transaction, so a database is always at one whole version.
 import type Database from 'better-sqlite3';
 import { core } from './schema/001-core.ts';
+import { families } from './schema/003-families.ts';
+import { searchViews } from './schema/002-search-views.ts';
 
 export interface Migration {
   version: number;
@@ -9,7 +11,7 @@ export interface Migration {
   up: string;
 }
 
-export const MIGRATIONS: Migration[] = [core];
+export const MIGRATIONS: Migration[] = [core, searchViews, families];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 

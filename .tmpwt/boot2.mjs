@@ -1,3 +1,0 @@
-import { register } from '/work/main/node_modules/tsx/dist/esm/api/index.mjs';
-register();
-await import('./w.ts');

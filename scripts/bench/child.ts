@@ -1,0 +1,100 @@
+// One measurement of the benchmark, run in a child process of its own so that its peak memory
+// (process.resourceUsage().maxRSS: the whole process, worker threads included) is its alone.
+// Prints one JSON line on stdout.
+//   child.ts pipeline <dir> <db> <jobs>   the batch run (worker pool), as `hakusho run` does it
+//   child.ts kuromoji <dir>               one dictionary load, every file tokenized line by line
+//   child.ts pdfjs <dir>                  every PDF's pages through getTextContent
+import { createRequire } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const [mode, dir, ...rest] = process.argv.slice(2);
+if (!mode || !dir) throw new Error('usage: child.ts pipeline|kuromoji|pdfjs <dir> …');
+const files = (ext: RegExp) =>
+  readdirSync(dir)
+    .filter((f) => ext.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+
+const out: Record<string, unknown> = { mode };
+const t0 = performance.now();
+
+if (mode === 'pipeline') {
+  const [db, jobs] = rest;
+  const { runBatch } = await import('../../src/batch/run.ts');
+  const Database = (await import('better-sqlite3')).default;
+  const start = performance.now();
+  const summary = await runBatch({ paths: [dir], db: db!, jobs: Number(jobs), force: false });
+  out.ms = performance.now() - start;
+  out.stored = summary.stored.length;
+  out.skipped = summary.skipped.length;
+  out.failed = summary.failed.length;
+  out.failures = [...new Set(summary.failed.map((f) => `${f.rule}: ${f.reason}`))].slice(0, 3);
+  const conn = new Database(db!, { readonly: true });
+  out.pages = (conn.prepare('SELECT coalesce(sum(pages), 0) AS n FROM documents').get() as { n: number }).n;
+  out.sections = (conn.prepare('SELECT count(*) AS n FROM sections').get() as { n: number }).n;
+  out.facts = (conn.prepare('SELECT count(*) AS n FROM facts').get() as { n: number }).n;
+  conn.close();
+} else if (mode === 'kuromoji') {
+  const kuromoji = require('kuromoji') as typeof import('kuromoji');
+  const dicPath = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
+  const tokenizer = await new Promise<import('kuromoji').Tokenizer<import('kuromoji').IpadicFeatures>>((resolve, reject) =>
+    kuromoji.builder({ dicPath }).build((err, t) => (err ? reject(err) : resolve(t))),
+  );
+  out.loadMs = performance.now() - t0;
+  let chars = 0;
+  let tokens = 0;
+  for (const f of files(/\.(txt|md)$/)) {
+    for (const line of readFileSync(f, 'utf8').split(/\r?\n/)) {
+      if (!line.trim()) continue;
+      chars += line.length;
+      tokens += tokenizer.tokenize(line).length;
+    }
+  }
+  out.ms = performance.now() - t0;
+  out.chars = chars;
+  out.tokens = tokens;
+} else if (mode === 'pdfjs') {
+  // The options src/extract/pdf.ts gives getDocument (CMaps for non-embedded Japanese fonts).
+  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+  let pages = 0;
+  let items = 0;
+  const errors: string[] = [];
+  for (const f of files(/\.pdf$/i)) {
+    const task = getDocument({
+      data: new Uint8Array(readFileSync(f)),
+      cMapUrl: `${join(root, 'cmaps')}/`,
+      cMapPacked: true,
+      standardFontDataUrl: `${join(root, 'standard_fonts')}/`,
+      wasmUrl: `${join(root, 'wasm')}/`,
+      verbosity: VerbosityLevel.ERRORS,
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+    });
+    try {
+      const doc = await task.promise;
+      for (let n = 1; n <= doc.numPages; n++) {
+        const page = await doc.getPage(n);
+        items += (await page.getTextContent()).items.length;
+        page.cleanup();
+        pages++;
+      }
+    } catch (e) {
+      errors.push(`${f}: ${(e as Error).message}`);
+    } finally {
+      await task.destroy();
+    }
+  }
+  out.ms = performance.now() - t0;
+  out.pages = pages;
+  out.items = items;
+  out.errors = errors.slice(0, 3);
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
+
+out.maxRssMb = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(`${JSON.stringify(out)}\n`);

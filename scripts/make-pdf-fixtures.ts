@@ -1,0 +1,59 @@
+// Dumps the text items of chosen PDF pages (as src/extract/pdf-items.ts makes them) into
+// test/fixtures/pdf-items/*.json, so the layout tests run on real item arrays without pdfjs.
+// Run by scripts/make-pdf-fixtures.sh after the PDFs exist: `npx tsx scripts/make-pdf-fixtures.ts`.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { toTextItems } from '../src/extract/pdf-items.ts';
+
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const pdfjs = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+/** fixture name → source PDF and the pages to take. */
+const DUMPS: Record<string, { source: string; pages: number[] }> = {
+  // CJK/Latin joining, a heading that wraps (CLD.6.3.1), figure labels.
+  'cjk-latin': { source: 'test/fixtures/pdf/000_0e3f9a925e004c1f.pdf', pages: [2] },
+  // Three-column table of contents whose title cells wrap.
+  'toc-table': { source: 'test/fixtures/pdf/004_6a6be46e2bd93d57.pdf', pages: [2] },
+  // Revision table whose last column wraps.
+  'revision-table': { source: 'test/fixtures/pdf/004_6a6be46e2bd93d57.pdf', pages: [8] },
+  // Two columns with headings, id lines and a small table in the left column.
+  'two-columns': { source: 'test/fixtures/pdf-producers/001_54f9b4840afe051d.two-columns.pdf', pages: [1] },
+  // Vendor-name header and "n / m" footer on every page.
+  'running-furniture': { source: 'test/fixtures/pdf-producers/001_54f9b4840afe051d.cid-heisei.pdf', pages: [1, 2, 3, 4] },
+  // "- n -" footers, a header, and body lines that are only a number in mid-page.
+  numbers: { source: 'test/fixtures/pdf-layout/numbers.pdf', pages: [1, 2, 3] },
+};
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
+async function dump(name: string, source: string, pages: number[]): Promise<void> {
+  const task = getDocument({
+    data: new Uint8Array(readFileSync(join(root, source))),
+    cMapUrl: join(pdfjs, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(pdfjs, 'standard_fonts') + '/',
+    verbosity: 0,
+  });
+  try {
+    const doc = await task.promise;
+    const out = [];
+    for (const n of pages) {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const { items, height } = toTextItems((await page.getTextContent()).items, viewport.transform, viewport.width, viewport.height);
+      out.push({
+        page: n,
+        height: round(height),
+        items: items.map((it) => ({ text: it.text, x: round(it.x), y: round(it.y), width: round(it.width), size: round(it.size) })),
+      });
+    }
+    mkdirSync(join(root, 'test/fixtures/pdf-items'), { recursive: true });
+    writeFileSync(join(root, `test/fixtures/pdf-items/${name}.json`), JSON.stringify({ source, pages: out }, null, 1) + '\n');
+  } finally {
+    await task.destroy();
+  }
+}
+
+for (const [name, { source, pages }] of Object.entries(DUMPS)) await dump(name, source, pages);

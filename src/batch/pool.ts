@@ -1,0 +1,236 @@
+// A pool of pipeline worker threads. Each worker processes one file at a time; the pool gives
+// every file a time limit and every worker a heap limit, and replaces a worker that hangs,
+// crashes or runs out of memory, failing only the file it was processing.
+//
+// Workers start lazily (a run that skips every file starts none) and stay for the whole run, so
+// each loads the kuromoji dictionary once. File bytes are transferred to the worker, not copied.
+import { availableParallelism, freemem, totalmem } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { InputError } from '../diagnostics.ts';
+import type { Result } from '../types.ts';
+import type { Processor } from './processor.ts';
+import type { Reply, Task } from './worker.ts';
+
+const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+const MB = 1024 * 1024;
+/** How long a new worker may take to load tsx and the pipeline before its first file's clock starts. */
+const STARTUP_LIMIT_MS = 60_000;
+
+/** Default per-file time limit (`--timeout`). */
+export const DEFAULT_TIMEOUT_S = 120;
+/** Default V8 old-generation limit of each worker (`--max-memory`). kuromoji alone uses ~80 MB of heap and ~200 MB outside it. */
+export const DEFAULT_MAX_MEMORY_MB = 1024;
+/** What one worker costs on a typical file: the kuromoji dictionary (~370 MB peak) and the file's working set. */
+export const WORKER_BUDGET_MB = 600;
+/** Kept for the main thread (SQLite, the walk, the summary) and the rest of the machine. */
+const RESERVED_MB = 300;
+
+/**
+ * Workers to start by default: one per core, but no more than the memory there is room for
+ * (free memory, or the cgroup limit of a container when that is lower).
+ */
+export function defaultJobs(
+  cores = availableParallelism(),
+  freeBytes = freemem(),
+  totalBytes = totalmem(),
+  constrainedBytes = process.constrainedMemory?.() ?? 0,
+): number {
+  let available = freeBytes;
+  if (constrainedBytes > 0 && constrainedBytes < totalBytes) available = Math.min(available, constrainedBytes);
+  const byMemory = Math.floor((available / MB - RESERVED_MB) / WORKER_BUDGET_MB);
+  return Math.max(1, Math.min(cores, byMemory));
+}
+
+/** The pool itself cannot work (a worker does not even start): the batch stops rather than failing every file. */
+export class PoolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PoolError';
+  }
+}
+
+export interface PoolOptions {
+  jobs: number;
+  /** Per-file time limit in milliseconds, from when the file is handed to a worker. */
+  timeoutMs?: number;
+  /** V8 old-generation heap limit of each worker, in MB. */
+  maxMemoryMb?: number;
+}
+
+export interface Pool extends Processor {
+  /** Workers started so far, replacements included. */
+  readonly started: number;
+}
+
+interface Pending {
+  id: number;
+  path: string;
+  bytes: Uint8Array | null;
+  resolve: (r: Result) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  dead: boolean;
+  task: Pending | null;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/** An error posted by a worker, back into an InputError when it was one (its rule is the diagnostic's). */
+function revive(e: Extract<Reply, { type: 'error' }>['error']): Error {
+  if (e.name === 'InputError' && e.rule) return new InputError(e.rule, e.message, e.page ?? null);
+  const err = new Error(e.message);
+  err.name = e.name;
+  return err;
+}
+
+/** The bytes in a buffer of their own, so that buffer can be transferred (not copied) to the worker. */
+function ownBuffer(bytes: Uint8Array): Uint8Array {
+  const buf = bytes.buffer;
+  if (buf instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buf.byteLength) return bytes;
+  return new Uint8Array(bytes); // a view into a shared pool: copy once
+}
+
+export function workerPool(opts: PoolOptions): Pool {
+  const jobs = Math.max(1, Math.floor(opts.jobs));
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_S * 1000;
+  const maxMemoryMb = opts.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
+  const slots = new Set<Slot>();
+  const waiting: Pending[] = [];
+  let nextId = 0;
+  let started = 0;
+  let broken: PoolError | null = null;
+  let closed = false;
+
+  const seconds = (ms: number) => (ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1));
+
+  function spawn(): Slot {
+    const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb } });
+    started++;
+    const slot: Slot = { worker, ready: false, dead: false, task: null, timer: undefined };
+    worker.on('message', (m: Reply) => {
+      if (m.type === 'ready') {
+        slot.ready = true;
+        // The time limit is the file's: it starts when the worker has loaded the pipeline.
+        if (slot.task) startTimer(slot);
+        return;
+      }
+      if (m.type === 'startup-failed') {
+        // It could not even load the pipeline: every worker would fail the same way.
+        fail(new PoolError(`a worker thread could not load the pipeline: ${m.message}`));
+        return;
+      }
+      const task = slot.task;
+      if (!task || task.id !== m.id) return;
+      clearTimeout(slot.timer);
+      slot.task = null;
+      if (m.type === 'done') task.resolve(m.result);
+      else task.reject(revive(m.error));
+      pump();
+    });
+    worker.on('error', (e) => retire(slot, crashed(e)));
+    worker.on('exit', (code) => retire(slot, crashed(null, code)));
+    slots.add(slot);
+    return slot;
+  }
+
+  function crashed(e: Error | null, code?: number): Error {
+    if ((e as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      return new InputError(
+        'out-of-memory',
+        `processing needed more than ${maxMemoryMb} MB of memory, the limit per worker (--max-memory); the worker was stopped. The file may be very large or malformed`,
+      );
+    }
+    return new InputError('worker-crashed', `the worker processing this file crashed (${e ? e.message : `exit code ${code}`}); the other files are not affected`);
+  }
+
+  /** Takes a worker out of the pool, failing the file it held; a new worker starts when there is work. */
+  function retire(slot: Slot, reason: Error): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    slots.delete(slot);
+    clearTimeout(slot.timer);
+    const task = slot.task;
+    slot.task = null;
+    task?.reject(reason);
+    pump();
+  }
+
+  function fail(error: PoolError): void {
+    broken = error;
+    for (const t of waiting.splice(0)) t.reject(error);
+    for (const s of [...slots]) {
+      void s.worker.terminate();
+      retire(s, error);
+    }
+  }
+
+  function dispatch(slot: Slot, task: Pending): void {
+    slot.task = task;
+    const bytes = ownBuffer(task.bytes!);
+    task.bytes = null;
+    slot.worker.postMessage({ id: task.id, path: task.path, bytes } satisfies Task, [bytes.buffer as ArrayBuffer]);
+    startTimer(slot);
+  }
+
+  /** The file's time limit; before the worker is ready, a limit on starting (it then restarts). */
+  function startTimer(slot: Slot): void {
+    clearTimeout(slot.timer);
+    const ms = slot.ready ? timeoutMs : Math.max(timeoutMs, STARTUP_LIMIT_MS);
+    slot.timer = setTimeout(() => {
+      if (!slot.ready) {
+        fail(new PoolError(`a worker thread did not start within ${seconds(ms)} s`));
+        return;
+      }
+      void slot.worker.terminate();
+      retire(
+        slot,
+        new InputError(
+          'time-limit',
+          `processing took longer than ${seconds(timeoutMs)} s, the time limit per file (--timeout); the worker was stopped. The file may be very large or malformed; raise --timeout to give it more time`,
+        ),
+      );
+    }, ms);
+  }
+
+  function pump(): void {
+    while (waiting.length > 0 && !broken && !closed) {
+      let slot: Slot | undefined;
+      for (const s of slots) if (!s.task && !s.dead) slot = s;
+      if (!slot) {
+        if (slots.size >= jobs) return;
+        slot = spawn();
+      }
+      dispatch(slot, waiting.shift()!);
+    }
+  }
+
+  return {
+    get started() {
+      return started;
+    },
+    process(path, bytes) {
+      return new Promise<Result>((resolve, reject) => {
+        if (broken) return reject(broken);
+        if (closed) return reject(new Error('the worker pool is closed'));
+        waiting.push({ id: nextId++, path, bytes, resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const t of waiting.splice(0)) t.reject(new Error('the worker pool is closed'));
+      const all = [...slots];
+      for (const s of all) {
+        s.dead = true;
+        clearTimeout(s.timer);
+        s.task?.reject(new Error('the worker pool is closed'));
+        s.task = null;
+      }
+      slots.clear();
+      await Promise.all(all.map((s) => s.worker.terminate()));
+    },
+  };
+}

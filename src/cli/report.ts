@@ -1,0 +1,63 @@
+// `hakusho report`: one self-contained HTML page comparing the vendors.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { openForReading } from '../export/open.ts';
+import { loadReport } from '../report/data.ts';
+import { renderReport } from '../report/html.ts';
+import { DEFAULT_DB } from '../store/db.ts';
+import { EXIT, parse, type Command } from './command.ts';
+
+export const DEFAULT_REPORT = 'output/report.html';
+
+const help = `Usage: hakusho report [options]
+
+Writes one self-contained HTML page (no external files, works offline) that
+compares the latest edition of each whitepaper side by side:
+  - the whitepapers: vendor, title, edition, services, how many controls they cover
+  - key facts: one row per fact kind, one column per vendor; each value links
+    to the sentence it was read from (hover to read it), denials in red
+  - control coverage: every ISO/IEC 27017 control × vendor, ✓ linking to the section
+  - contradictions: facts a whitepaper both states and denies
+  - the evidence sentences and the section texts, for the links above
+
+Options:
+  --db FILE     database file (default: ${DEFAULT_DB})
+  --out FILE    the HTML file to write (default: ${DEFAULT_REPORT}; its folder is created)
+  -h, --help    show this help
+
+Exit status: 0 on success, 1 when the database cannot be read or the file
+cannot be written, 2 for bad usage.
+`;
+
+export const report: Command = {
+  name: 'report',
+  summary: 'write an HTML page comparing the vendors',
+  help,
+  async run(argv, io) {
+    const { values } = parse('report', argv, { db: { type: 'string' }, out: { type: 'string' } }, false);
+    if (values.help) {
+      io.stdout(help);
+      return EXIT.ok;
+    }
+    const out = (values.out as string | undefined) ?? DEFAULT_REPORT;
+    const db = openForReading((values.db as string | undefined) ?? DEFAULT_DB);
+    let html: string;
+    let vendors: number;
+    try {
+      const data = loadReport(db);
+      html = renderReport(data);
+      vendors = data.documents.length;
+    } finally {
+      db.close();
+    }
+    try {
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, html);
+    } catch (e) {
+      io.stderr(`hakusho report: cannot write ${out}: ${(e as Error).message}; choose another --out\n`);
+      return EXIT.failed;
+    }
+    io.stdout(`hakusho report: ${vendors} whitepapers compared → ${out}\n`);
+    return EXIT.ok;
+  },
+};

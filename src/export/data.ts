@@ -1,0 +1,112 @@
+// Reading documents, sections and facts out of the database, for the exports and the report.
+import type { DB } from '../store/db.ts';
+
+export interface DocumentRow {
+  id: number;
+  path: string;
+  sha256: string;
+  vendor: string | null;
+  title: string | null;
+  version: string | null;
+  published: string | null;
+  format: string;
+  pages: number | null;
+  pipeline_version: string;
+  ingested_at: string;
+  /** Whether this is the latest edition of its whitepaper (view latest_documents). */
+  latest: boolean;
+  services: string[];
+}
+
+export interface SectionRow {
+  id: number;
+  document_id: number;
+  ord: number;
+  control_id: string | null;
+  heading: string;
+  body: string;
+  page: number | null;
+  iso27001_2022: string | null;
+}
+
+export interface FactRow {
+  id: number;
+  document_id: number;
+  section_id: number;
+  control_id: string | null;
+  kind: string;
+  value: string | null;
+  unit: string | null;
+  frequency: string | null;
+  subject: string | null;
+  bound: string | null;
+  negated: number;
+  evidence: string;
+  page: number | null;
+  key_management: string | null;
+  timezone: string | null;
+  third_party: number | null;
+  /** From the fact_labels view: `35 (daily)`, `not tls`. */
+  label: string;
+}
+
+export interface Dataset {
+  schemaVersion: number;
+  documents: DocumentRow[];
+  sections: SectionRow[];
+  facts: FactRow[];
+}
+
+export interface LoadOptions {
+  /** Only the latest edition of each whitepaper. */
+  latest?: boolean;
+}
+
+export function loadDataset(db: DB, opts: LoadOptions = {}): Dataset {
+  const only = opts.latest ? 'WHERE d.id IN (SELECT id FROM latest_documents)' : '';
+  const docs = db
+    .prepare<[], Omit<DocumentRow, 'latest' | 'services'> & { latest: number }>(
+      `SELECT d.id, d.path, d.sha256, d.vendor, d.title, d.version, d.published, d.format, d.pages, d.pipeline_version, d.ingested_at,
+         (d.id IN (SELECT id FROM latest_documents)) AS latest
+       FROM documents d ${only} ORDER BY d.vendor IS NULL, d.vendor, d.published, d.id`,
+    )
+    .all();
+  const services = new Map<number, string[]>();
+  for (const s of db.prepare<[], { document_id: number; name: string }>('SELECT document_id, name FROM services ORDER BY document_id, ord').all()) {
+    const list = services.get(s.document_id) ?? [];
+    list.push(s.name);
+    services.set(s.document_id, list);
+  }
+  const ids = new Set(docs.map((d) => d.id));
+  const sections = db
+    .prepare<[], SectionRow>(
+      'SELECT id, document_id, ord, control_id, heading, body, page, iso27001_2022 FROM sections ORDER BY document_id, ord',
+    )
+    .all()
+    .filter((s) => ids.has(s.document_id));
+  const facts = db
+    .prepare<[], FactRow>(
+      `SELECT f.id, f.document_id, f.section_id, f.control_id, f.kind, f.value, f.unit, f.frequency, f.subject, f.bound, f.negated,
+         f.evidence, f.page, f.key_management, f.timezone, f.third_party, f.label
+       FROM fact_labels f JOIN sections s ON s.id = f.section_id ORDER BY f.document_id, s.ord, f.id`,
+    )
+    .all()
+    .filter((f) => ids.has(f.document_id));
+  return {
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    documents: docs.map((d) => ({ ...d, latest: d.latest === 1, services: services.get(d.id) ?? [] })),
+    sections,
+    facts,
+  };
+}
+
+/** Groups rows by document id. */
+export function byDocument<T extends { document_id: number }>(rows: readonly T[]): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = m.get(r.document_id) ?? [];
+    list.push(r);
+    m.set(r.document_id, list);
+  }
+  return m;
+}

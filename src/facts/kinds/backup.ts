@@ -1,0 +1,56 @@
+// backup_generations (「日次：35 世代」→ 35, daily) and backup_frequency (「日次又は週次でバックアップ」→
+// daily, weekly).
+import type { Frequency } from '../../types.ts';
+import { clauseAt, mentions, negatedAt, segmentAt, WHOLE, type Analysis } from '../analysis.ts';
+import type { Quantity } from '../numbers.ts';
+import type { Draft, Extractor } from './context.ts';
+import { isCustomersAct } from './responsibility.ts';
+
+const BACKUP_WORDS = ['バックアップ', 'スナップショット', '世代', 'backup', 'レプリケーション', '複製'];
+/** In the backup control, a sentence about taking or keeping something is about backups. */
+const TAKING = ['取得', '保管', '保存', '保持'];
+const BACKUP_CONTROL = '12.3.1';
+
+const CYCLES = new Set<string>(['daily', 'weekly', 'monthly', 'quarterly', 'yearly']);
+
+/**
+ * The cycle of a count of generations: the frequency in its own comma-delimited segment, nearest
+ * before it (「日次：35 世代、月次：24 世代」), else after it. A segment with a topic of its own
+ * (「データバックアップは…6世代分」) states another backup, so a frequency elsewhere in the
+ * sentence is not its; otherwise the one cycle said before it in the sentence is (「毎日取得し、
+ * 3 世代を保持」). Two cycles before it (「日次又は週次で…」) leave it open.
+ */
+export function generationFrequency(a: Analysis, q: Quantity): Frequency | null {
+  const cycles = a.frequencies.filter((f) => CYCLES.has(f.cadence));
+  const seg = segmentAt(a, q.start);
+  const inSeg = cycles.filter((f) => f.start >= seg.start && f.end <= seg.end);
+  const f = inSeg.filter((x) => x.start < q.start).at(-1) ?? inSeg.find((x) => x.start >= q.end);
+  if (f) return f.cadence as Frequency;
+  const ownTopic = a.tokens.some((t) => t.start >= seg.start && t.end <= q.start && t.surface === 'は' && t.pos1 === '係助詞');
+  if (ownTopic) return null;
+  const before = new Set(cycles.filter((x) => x.end <= seg.start).map((x) => x.cadence));
+  return before.size === 1 ? ([...before][0] as Frequency) : null;
+}
+
+export const backupGenerations: Extractor = ({ a }) =>
+  a.quantities
+    .filter((q) => q.counter === 'generation' && !q.perInterval && Number.isInteger(q.value) && q.value > 0)
+    .filter((q) => !isCustomersAct(a, clauseAt(a, q.start)))
+    .map((q): Draft => ({
+      kind: 'backup_generations',
+      value: String(q.value),
+      frequency: generationFrequency(a, q),
+      negated: negatedAt(a, q.start),
+    }));
+
+export function isAboutBackup(a: Analysis, controlId: string | null): boolean {
+  if (mentions(a, WHOLE(a), BACKUP_WORDS)) return true;
+  return controlId === BACKUP_CONTROL && mentions(a, WHOLE(a), TAKING);
+}
+
+export const backupFrequency: Extractor = ({ a, section }) => {
+  if (!isAboutBackup(a, section.controlId)) return [];
+  return a.frequencies
+    .filter((f) => f.cadence !== 'periodic' && !isCustomersAct(a, clauseAt(a, f.start)))
+    .map((f): Draft => ({ kind: 'backup_frequency', value: f.cadence, negated: negatedAt(a, f.start) }));
+};

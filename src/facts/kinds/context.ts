@@ -1,0 +1,37 @@
+// What every kind of fact is given, and what it returns.
+import type { Section } from '../../types.ts';
+import type { Analysis } from '../analysis.ts';
+import type { Sentence } from '../sentences.ts';
+
+/** Carried from sentence to sentence (and table row to row) within one section. */
+export interface SectionState {
+  /** The cloud provider named last: a table row or sentence naming only a region continues it. */
+  provider: string | null;
+  /** The table being read has a region column (its header or an earlier row says リージョン). */
+  regionTable: boolean;
+}
+
+export interface Ctx {
+  section: Section;
+  sentence: Sentence;
+  a: Analysis;
+  state: SectionState;
+  /** The whole section body, prepared (for attributes a section states once, such as a time zone). */
+  sectionText: string;
+}
+
+/** A fact before provenance is attached; attributes left out are null (negated: false). */
+export interface Draft {
+  kind: string;
+  value: string | null;
+  unit?: string | null;
+  frequency?: string | null;
+  subject?: string | null;
+  bound?: string | null;
+  negated?: boolean;
+  keyManagement?: string | null;
+  timezone?: string | null;
+  thirdParty?: boolean | null;
+}
+
+export type Extractor = (ctx: Ctx) => Draft[];

@@ -1,0 +1,45 @@
+// What a number of days is about: how long something is kept (retention_days) or how soon
+// something is done or told (notification_days). Decided by the predicate that governs it: the
+// first such word after it in its clause (「30 日以内に削除」「7 営業日を目標に…通知」), else the last before.
+import { clauseAt, type Analysis } from '../analysis.ts';
+import type { Quantity } from '../numbers.ts';
+import type { Span } from '../tokens.ts';
+
+export type Role = 'retention' | 'notification';
+
+const WORDS: readonly (readonly [string, Role])[] = [
+  ...['保管', '保存', '保持', '保有', '削除', '消去', '破棄', '廃棄', '抹消', '世代', 'アーカイブ'].map((w) => [w, 'retention'] as const),
+  ...['通知', '連絡', '報告', '告知', '周知', '案内', 'お知らせ', '完了', '回答', '返信', '反映', '対応', '発行'].map((w) => [w, 'notification'] as const),
+];
+
+function firstRole(text: string, fromEnd: boolean): Role | null {
+  let best: { at: number; role: Role } | null = null;
+  for (const [w, role] of WORDS) {
+    const at = fromEnd ? text.lastIndexOf(w) : text.indexOf(w);
+    if (at < 0) continue;
+    if (!best || (fromEnd ? at > best.at : at < best.at)) best = { at, role };
+  }
+  return best?.role ?? null;
+}
+
+/** 「24 時間 365 日」: hours of service, not a duration of anything. */
+function isServiceHours(a: Analysis, q: Quantity): boolean {
+  return a.quantities.some((o) => o !== q && (o.first === q.last + 1 || q.first === o.last + 1) && (o.counter === 'hour' || q.counter === 'hour'));
+}
+
+export function durationRole(a: Analysis, q: Quantity): Role | null {
+  if (q.days === null || q.perInterval || q.days <= 0 || !Number.isInteger(q.days) || isServiceHours(a, q)) return null;
+  const clause = clauseAt(a, q.start);
+  const after = firstRole(a.text.slice(q.end, clause.end), false);
+  if (after) return after;
+  // 「過去 1 か月分のアクセスログを提供」: an amount of something kept.
+  if (q.portion || q.past) return 'retention';
+  return firstRole(a.text.slice(clause.start, q.start), true);
+}
+
+/** The first class whose words occur in the span, in priority order. */
+export function classify<T extends string>(a: Analysis, span: Span, classes: readonly (readonly [T, readonly string[]])[]): T | null {
+  const s = a.text.slice(span.start, span.end);
+  for (const [name, words] of classes) if (words.some((w) => s.includes(w))) return name;
+  return null;
+}

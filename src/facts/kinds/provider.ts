@@ -1,0 +1,34 @@
+// cloud_provider: a public cloud the service runs on or uses, from a dictionary of their names.
+import { findAny, negatedAt, type Analysis } from '../analysis.ts';
+import type { Span } from '../tokens.ts';
+import type { Draft, Extractor } from './context.ts';
+
+/** Names as vendors write them; where names overlap (Microsoft Azure, Azure) the longest counts once. */
+const PROVIDERS: readonly { id: string; names: readonly string[] }[] = [
+  { id: 'aws', names: ['Amazon Web Services', 'アマゾンウェブサービス', 'アマゾン ウェブ サービス', 'AWS', 'Amazon EC2', 'Amazon S3', 'Amazon RDS', 'Amazon Aurora'] },
+  { id: 'azure', names: ['Microsoft Azure', 'マイクロソフト Azure', 'Azure'] },
+  { id: 'gcp', names: ['Google Cloud Platform', 'Google Cloud', 'GCP', 'グーグルクラウド', 'Google Compute Engine', 'Google Kubernetes Engine'] },
+  { id: 'sakura', names: ['さくらのクラウド', 'さくらのレンタルサーバ', 'さくらインターネット'] },
+  { id: 'oracle', names: ['Oracle Cloud Infrastructure', 'Oracle Cloud', 'OCI', 'オラクルクラウド'] },
+  { id: 'ibm', names: ['IBM Cloud', 'IBMクラウド'] },
+  { id: 'alibaba', names: ['Alibaba Cloud', 'アリババクラウド'] },
+  { id: 'nifcloud', names: ['ニフクラ', 'NIFCLOUD', 'ニフティクラウド'] },
+  { id: 'salesforce', names: ['Salesforce Platform', 'Heroku'] },
+];
+
+const ALL = PROVIDERS.flatMap((p) => p.names.map((n) => ({ id: p.id, name: n })));
+const ID_OF = new Map(ALL.map((x) => [x.name, x.id]));
+
+export interface ProviderMention extends Span {
+  id: string;
+}
+
+export function findProviders(a: Analysis, span?: Span): ProviderMention[] {
+  return findAny(a, ALL.map((x) => x.name), span).map((m) => ({ start: m.start, end: m.end, id: ID_OF.get(m.term)! }));
+}
+
+export const cloudProvider: Extractor = ({ a }) => {
+  const out: Draft[] = [];
+  for (const m of findProviders(a)) out.push({ kind: 'cloud_provider', value: m.id, negated: negatedAt(a, m.start) });
+  return out;
+};

@@ -1,0 +1,126 @@
+// region: where data or systems are. A country (日本国内 → JP) or a provider's region
+// (AWS アジアパシフィック（東京）→ aws:ap-northeast-1). A place name is a provider region only
+// with a provider in context (same sentence or row, else the row or sentence above) and a
+// region word (リージョン, ゾーン) beside it, so a head-office address is never one.
+import { cellAt, clauseAt, find, findAny, mentions, negatedAt, type Analysis } from '../analysis.ts';
+import type { Span } from '../tokens.ts';
+import type { Ctx, Draft, Extractor, SectionState } from './context.ts';
+import { findProviders } from './provider.ts';
+
+const PLACES: Record<string, readonly (readonly [string, string])[]> = {
+  aws: [
+    ['東京', 'ap-northeast-1'], ['大阪', 'ap-northeast-3'], ['ソウル', 'ap-northeast-2'], ['シンガポール', 'ap-southeast-1'],
+    ['シドニー', 'ap-southeast-2'], ['ジャカルタ', 'ap-southeast-3'], ['香港', 'ap-east-1'], ['ムンバイ', 'ap-south-1'],
+    ['バージニア北部', 'us-east-1'], ['オハイオ', 'us-east-2'], ['北カリフォルニア', 'us-west-1'], ['オレゴン', 'us-west-2'],
+    ['フランクフルト', 'eu-central-1'], ['アイルランド', 'eu-west-1'], ['ロンドン', 'eu-west-2'], ['パリ', 'eu-west-3'],
+    ['Tokyo', 'ap-northeast-1'], ['Osaka', 'ap-northeast-3'],
+  ],
+  gcp: [
+    ['東京', 'asia-northeast1'], ['大阪', 'asia-northeast2'], ['ソウル', 'asia-northeast3'], ['台湾', 'asia-east1'],
+    ['香港', 'asia-east2'], ['シンガポール', 'asia-southeast1'], ['ジャカルタ', 'asia-southeast2'], ['シドニー', 'australia-southeast1'],
+    ['Tokyo', 'asia-northeast1'], ['Osaka', 'asia-northeast2'], ['Taiwan', 'asia-east1'],
+  ],
+  azure: [
+    ['東日本', 'japaneast'], ['西日本', 'japanwest'], ['韓国中部', 'koreacentral'], ['東南アジア', 'southeastasia'], ['東アジア', 'eastasia'],
+    ['Japan East', 'japaneast'], ['Japan West', 'japanwest'],
+  ],
+  sakura: [['石狩', 'ishikari'], ['東京', 'tokyo'], ['Ishikari', 'ishikari'], ['Tokyo', 'tokyo']],
+  oracle: [['東京', 'ap-tokyo-1'], ['大阪', 'ap-osaka-1']],
+  ibm: [['東京', 'jp-tok'], ['大阪', 'jp-osa']],
+};
+
+/** Region identifiers as the providers print them; the format says whose they are. */
+const CODES: readonly (readonly [RegExp, string])[] = [
+  [/\bap-(?:tokyo|osaka|seoul|singapore|sydney|mumbai)-\d\b/g, 'oracle'],
+  [/\b(?:ap|us|eu|sa|ca|me|af|il|mx)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d\b/g, 'aws'],
+  [/\b(?:asia|australia|europe|northamerica|southamerica|us|me|africa)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)\d\b/g, 'gcp'],
+  [/\b(?:japaneast|japanwest|koreacentral|koreasouth|southeastasia|eastasia)\b/g, 'azure'],
+];
+
+const REGION_WORDS = ['リージョン', 'ゾーン', 'region', 'Region', 'アベイラビリティ'];
+
+/** Countries: the term, its code, and whether it needs words about location beside it. */
+const COUNTRIES: readonly (readonly [string, string, boolean])[] = [
+  ['日本国内', 'JP', false], ['日本国', 'JP', false], ['国内', 'JP', true], ['日本', 'JP', true],
+  ['米国', 'US', true], ['アメリカ合衆国', 'US', true], ['アメリカ', 'US', true], ['シンガポール', 'SG', true],
+  ['韓国', 'KR', true], ['台湾', 'TW', true], ['香港', 'HK', true], ['ドイツ', 'DE', true], ['英国', 'GB', true],
+  ['イギリス', 'GB', true], ['アイルランド', 'IE', true], ['オーストラリア', 'AU', true], ['中国', 'CN', true],
+];
+
+/** Words that say where data or systems are. */
+const LOCATION = ['所在', '保存', '保管', '設置', '拠点', 'データセンター', 'リージョン', '国', '地域', '保持', '格納', 'サーバ', '配置', '立地'];
+/** After a country, these make it something else: a law, a time zone, a language, an address. */
+const NOT_PLACE = /^国?(?:の)?(?:法|法律|法令|標準時|時間|語|円|企業|規格|産業|外|国外|国籍)/;
+/** 「東京都千代田区」: a city in an address, not a region. */
+const ADDRESS_PART = /^[都府県市区町]/;
+const ADDRESS_START = /^[\p{Script=Han}\p{Script=Katakana}]{1,3}[都道府県]/u;
+const ADDRESS = ['本社', '本店', '住所', '所在地は'];
+
+function providerBefore(ctx: Ctx, offset: number, mentions: readonly { id: string; start: number }[]): string | null {
+  const before = mentions.filter((m) => m.start < offset);
+  return before.at(-1)?.id ?? ctx.state.provider;
+}
+
+function regionScope(a: Analysis, offset: number): Span {
+  return cellAt(a, offset) ?? clauseAt(a, offset);
+}
+
+/** Location words in the clause, outside the country name itself (米国 holds 国). */
+function locationAround(a: Analysis, m: Span): boolean {
+  const scope = regionScope(a, m.start);
+  const text = a.text.slice(scope.start, m.start) + ' ' + a.text.slice(m.end, scope.end);
+  return LOCATION.some((w) => text.includes(w));
+}
+
+export const region: Extractor = (ctx) => {
+  const { a } = ctx;
+  const out: Draft[] = [];
+  const providers = findProviders(a);
+  const taken: Span[] = [];
+  for (const [re, provider] of CODES) {
+    for (const m of a.text.matchAll(re)) {
+      if (taken.some((t) => m.index < t.end && m.index + m[0].length > t.start)) continue;
+      taken.push({ start: m.index, end: m.index + m[0].length });
+      out.push({ kind: 'region', value: `${provider}:${m[0]}`, negated: negatedAt(a, m.index) });
+    }
+  }
+  // Provider regions by place name.
+  const names = [...new Set(Object.values(PLACES).flatMap((l) => l.map(([n]) => n)))];
+  for (const m of findAny(a, names)) {
+    const scope = regionScope(a, m.start);
+    // A data centre of a provider named in the same sentence is one of its regions too.
+    const named = providers.some((p) => p.start < m.start);
+    const regionWord = mentions(a, scope, REGION_WORDS) || (a.cells !== null && ctx.state.regionTable);
+    if (!regionWord && !(named && mentions(a, scope, ['データセンター']))) continue;
+    if (ADDRESS_PART.test(a.text.slice(m.end))) continue;
+    const provider = providerBefore(ctx, m.start, providers);
+    const code = provider ? PLACES[provider]?.find(([n]) => n === m.term)?.[1] : undefined;
+    if (!provider || !code) continue;
+    taken.push(m);
+    out.push({ kind: 'region', value: `${provider}:${code}`, negated: negatedAt(a, m.start) });
+  }
+  // Countries.
+  const address = mentions(a, { start: 0, end: a.text.length }, ADDRESS);
+  for (const [term, code, needsContext] of COUNTRIES) {
+    for (const m of find(a, term)) {
+      if (taken.some((t) => m.start < t.end && m.end > t.start)) continue;
+      // 「国内」 inside 「日本国内」 and 日本 inside 日本国 are the same mention, whether it counts or not.
+      taken.push(m);
+      const rest = a.text.slice(m.end);
+      // 「日本国東京都千代田区」: the start of an address.
+      if (NOT_PLACE.test(rest) || ADDRESS_START.test(rest) || (address && /^\S{0,3}[都道府県市区]/.test(rest))) continue;
+      if (needsContext && !a.cells && !locationAround(a, m)) continue;
+      out.push({ kind: 'region', value: code, negated: negatedAt(a, m.start) });
+    }
+  }
+  return out;
+};
+
+/**
+ * What the next sentence or row inherits: the provider named last, and whether a table's rows
+ * are about regions (a header 「| 事業者 | リージョン |」 says so for the rows under it).
+ */
+export function carry(state: SectionState, a: Analysis): void {
+  state.provider = findProviders(a).at(-1)?.id ?? state.provider;
+  state.regionTable = a.cells !== null && (state.regionTable || mentions(a, { start: 0, end: a.text.length }, REGION_WORDS));
+}

@@ -1,0 +1,62 @@
+// retention_days: how long backups, logs, records or customer data are kept, in days.
+import { clauseAt, negatedAt, WHOLE, type Analysis } from '../analysis.ts';
+import type { Quantity } from '../numbers.ts';
+import { generationFrequency } from './backup.ts';
+import type { Draft, Extractor } from './context.ts';
+import { classify, durationRole } from './durations.ts';
+
+type Subject = 'log' | 'backup' | 'record' | 'customer_data';
+
+/** In priority order: 「ログデータ」 is a log, 「バックアップデータ」 a backup. */
+const SUBJECTS: readonly (readonly [Subject, readonly string[]])[] = [
+  ['log', ['ログ', 'log', '監査証跡']],
+  ['backup', ['バックアップ', '世代', 'スナップショット', 'backup']],
+  ['record', ['記録']],
+  ['customer_data', ['データ', '情報', '資産', 'アカウント', 'コンテンツ', 'ファイル']],
+];
+
+/** What the control is about when the sentence does not say (ISO/IEC 27017 control titles). */
+function subjectOfControl(controlId: string | null): Subject | null {
+  if (controlId === '12.3.1') return 'backup';
+  if (controlId?.startsWith('12.4.')) return 'log';
+  if (controlId === '18.1.3') return 'record';
+  if (controlId === 'CLD.8.1.5') return 'customer_data';
+  return null;
+}
+
+/**
+ * 「協定で定められる保管期間と 3 年を経過した日まで」: kept until another period and this one have
+ * both passed, so this one is a lower bound, whatever まで says.
+ */
+function coordinatedWithPeriod(a: Analysis, q: Quantity): boolean {
+  const before = a.text.slice(clauseAt(a, q.start).start, q.start);
+  return /(?:期間|期限)(?:と|及び|および|並びに)\s*$/.test(before);
+}
+
+/** 「35 世代（1 カ月分）」: the span a count of generations covers belongs to that cycle. */
+function annotatedGeneration(a: Analysis, q: Quantity): Quantity | null {
+  const g = a.quantities.filter((x) => x.counter === 'generation' && x.end <= q.start).at(-1);
+  if (!g) return null;
+  return /^\s*[(（]\s*$/.test(a.text.slice(g.end, q.start)) ? g : null;
+}
+
+export const retentionDays: Extractor = ({ a, section }) => {
+  const out: Draft[] = [];
+  for (const q of a.quantities) {
+    if (durationRole(a, q) !== 'retention') continue;
+    const clause = clauseAt(a, q.start);
+    const subject = classify(a, clause, SUBJECTS) ?? classify(a, WHOLE(a), SUBJECTS) ?? subjectOfControl(section.controlId);
+    if (!subject) continue;
+    const g = annotatedGeneration(a, q);
+    out.push({
+      kind: 'retention_days',
+      value: String(q.days),
+      unit: q.unit,
+      subject,
+      bound: coordinatedWithPeriod(a, q) ? 'min' : q.bound,
+      frequency: g ? generationFrequency(a, g) : null,
+      negated: negatedAt(a, q.start),
+    });
+  }
+  return out;
+};

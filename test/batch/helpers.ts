@@ -1,0 +1,98 @@
+// Shared by the batch and reliability tests: temporary folders, the real binary, the database.
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { processFile } from '../../pipelines/whitepaper-ja.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN = join(ROOT, 'bin/hakusho.js');
+
+export const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), `hakusho-${prefix}-`));
+
+export interface Running {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves when stderr+stdout satisfy the predicate (checked on every chunk), rejects if the process ends first. */
+  waitFor: (test: (out: { stdout: string; stderr: string }) => boolean, ms?: number) => Promise<void>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `node bin/hakusho.js <args>` as a user would; env adds to the current environment. */
+export function start(args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Running {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...process.env, FORCE_COLOR: '0', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  const listeners = new Set<() => void>();
+  child.stdout!.on('data', (d) => {
+    out += d;
+    for (const l of listeners) l();
+  });
+  child.stderr!.on('data', (d) => {
+    err += d;
+    for (const l of listeners) l();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
+  const waitFor: Running['waitFor'] = (test, ms = 30_000) =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        if (test({ stdout: out, stderr: err })) {
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      const timer = setTimeout(() => {
+        listeners.delete(check);
+        reject(new Error(`timed out waiting; stderr so far:\n${err}`));
+      }, ms);
+      listeners.add(check);
+      void exited.then(() => {
+        if (listeners.has(check)) {
+          listeners.delete(check);
+          clearTimeout(timer);
+          reject(new Error(`the process ended first (stdout: ${out}; stderr: ${err})`));
+        }
+      });
+      check();
+    });
+  return { child, stdout: () => out, stderr: () => err, waitFor, exited };
+}
+
+/** Runs the binary to the end. */
+export async function hakusho(args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}) {
+  const r = start(args, opts);
+  const { code } = await r.exited;
+  return { code, stdout: r.stdout(), stderr: r.stderr() };
+}
+
+export function openDb(path: string) {
+  return new Database(path, { readonly: true });
+}
+
+/** What a document must look like when stored whole: its sections as the pipeline gives them. */
+export async function expectedSections(path: string): Promise<{ control_id: string | null; heading: string }[]> {
+  const r = await processFile(path, readFileSync(path));
+  return r.sections.map((s) => ({ control_id: s.controlId, heading: s.heading }));
+}
+
+/** mulberry32: a small seeded PRNG (no dependency), so random tests are the same on every run. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,170 @@
+// Line reconstruction from positioned text items (src/extract/layout.ts) and page furniture
+// (src/extract/pdf-furniture.ts), on item arrays dumped from real PDF pages
+// (test/fixtures/pdf-items/, made by scripts/make-pdf-fixtures.ts) plus a few hand-made ones.
+import { describe, expect, it } from 'vitest';
+import { layoutPage, type LaidLine, type TextItem } from '../../src/extract/layout.ts';
+import { findFurniture, furnitureKey } from '../../src/extract/pdf-furniture.ts';
+import { itemPages } from './support.ts';
+
+const texts = (lines: LaidLine[]) => lines.map((l) => l.text);
+
+/** Lines of every page with furniture dropped, as pdf.ts does it. */
+function withoutFurniture(name: string): string[][] {
+  const pages = itemPages(name);
+  const laid = pages.map((p) => layoutPage(p.items));
+  const flags = findFurniture(laid.map((lines, i) => ({ lines, height: pages[i]!.height })));
+  return laid.map((lines, i) => texts(lines.filter((_, k) => !flags[i]![k])));
+}
+
+/** One item per character run, the way pdfjs splits text at every font change. */
+function run(text: string, x: number, y: number, size = 10, advance = size): TextItem {
+  return { text, x, y, width: Array.from(text).length * advance, size };
+}
+
+describe('joining items on a baseline', () => {
+  const lines = texts(layoutPage(itemPages('cjk-latin')[0]!.items));
+
+  it('joins the pieces pdfjs splits a Japanese line into, with no space between CJK characters', () => {
+    // pdfjs gives 「本書において「利用」「者」「」と」「記載」… as separate items.
+    expect(lines).toContain('本書において「利用者」と記載しているものは、①「契約利用者」②「一般利用者」の両方を');
+    expect(lines).toContain('ュリティ方針並びにクラウドサービス情報セキュリティ方針に従いサービスを運用しています。');
+  });
+
+  it('keeps the space a Latin word has before and after it', () => {
+    expect(lines).toContain('以下に ISO/IEC 27017:2015 (JIS Q27017:2016)が求める要求事項に対する管理');
+    expect(lines).toContain('JAFTAS における責任分界点は下図のとおりです。');
+    expect(lines).toContain('4. ISO/IEC 27017:2015 (JIS Q 27017:2016) への対応');
+  });
+
+  it('puts a heading that wrapped back on one line, but not the body line after it', () => {
+    expect(lines).toContain('CLD.6.3.1 クラウドコンピューティング環境における役割および責任の共有および分担');
+    expect(lines).not.toContain('分担');
+    const i = lines.indexOf('CLD.6.3.1 クラウドコンピューティング環境における役割および責任の共有および分担');
+    expect(lines[i + 1]).toBe('情報セキュリティの役割および責任について利用規約に定め、サービスを提供しています。');
+  });
+
+  it('reads lines top to bottom, one per baseline', () => {
+    const ys = layoutPage(itemPages('cjk-latin')[0]!.items).map((l) => l.y);
+    expect(ys).toEqual([...ys].sort((a, b) => a - b));
+    expect(lines.indexOf('5.1.1 情報セキュリティのための方針群')).toBeLessThan(lines.indexOf('6.1.1 情報セキュリティの役割および責任'));
+  });
+
+  it('spaces Latin words by the gap between items and never CJK ones', () => {
+    // Gaps of 0.3 em around the Latin words, none between を and 発行.
+    const items = [run('利用者', 50, 100), run('ID', 83, 100, 10, 6), run('を', 98, 100), run('発行', 108, 100), run('TLS', 131, 100, 10, 6), run('1.2', 152, 100, 10, 5)];
+    expect(texts(layoutPage(items))).toEqual(['利用者 ID を発行 TLS 1.2']);
+    // Touching items: no space at all, whatever the script.
+    expect(texts(layoutPage([run('ISO/', 50, 100, 10, 6), run('IEC', 74, 100, 10, 6), run('規格', 92, 100)]))).toEqual(['ISO/IEC規格']);
+  });
+
+  it('drops the second copy of text drawn twice for fake bold', () => {
+    const items = [run('情報資産', 50, 100), run('情報資産', 50.3, 100), run('の管理', 90, 100)];
+    expect(texts(layoutPage(items))).toEqual(['情報資産の管理']);
+  });
+
+  it('removes the spaces pdfjs writes into letter-spaced (justified) Japanese, not real ones', () => {
+    const spaced = [run('を ご 覧 く だ さ い。', 50, 100)];
+    expect(texts(layoutPage(spaced))).toEqual(['をご覧ください。']);
+    const real = [run('お客様環境（PC 等） お客様の管理範囲', 50, 100)];
+    expect(texts(layoutPage(real))).toEqual(['お客様環境（PC 等） お客様の管理範囲']);
+  });
+
+  it('keeps items written with a slight baseline shift on their line', () => {
+    const items = [run('注', 50, 100), run('1', 60, 96.5, 6, 4), run('を参照', 64, 100)];
+    expect(texts(layoutPage(items))).toEqual(['注1を参照']);
+  });
+});
+
+describe('tables', () => {
+  it('writes a row per line with its cells in order, separated by TAB', () => {
+    const lines = texts(layoutPage(itemPages('toc-table')[0]!.items));
+    expect(lines).toContain('12.4.1\tイベントログ取得\t8');
+    expect(lines).toContain('18.1.5\t暗号化機能に対する規制\t10');
+  });
+
+  it('folds a cell that wrapped onto more lines back into its row', () => {
+    const lines = texts(layoutPage(itemPages('toc-table')[0]!.items));
+    // 「CLD.9.5.1 仮想コンピューティング環境におけ | 7」 + 「る分離」 on the next line.
+    expect(lines).toContain('CLD.9.5.1 仮想コンピューティング環境における分離\t7');
+    expect(lines).toContain('CLD.13.1.4\t仮想および物理ネットワークのセキュリティ管理の整合\t9');
+    expect(lines).not.toContain('る分離');
+    const revisions = texts(layoutPage(itemPages('revision-table')[0]!.items));
+    expect(revisions).toEqual(
+      expect.arrayContaining([
+        '版数\t日付\t更新内容',
+        '第 1.0 版\t2022/6/1\t初版公開',
+        '第 1.1 版\t2023/7/1\t18.2.1 ISO/IEC 27017 認証取得による表記変更',
+        '第 1.2 版\t2024/6/17\t5.1.1 情報セキュリティ基本方針の記載 URL 変更',
+        '第 1.3 版\t2025/2/3\t12.3.1 バックアップに関する追記',
+      ]),
+    );
+  });
+
+  it('splits a cell whose text runs almost into the next column when the column lines up', () => {
+    // 「…の使用」 ends 13 pt before the page-number column; other rows have a clear gap there.
+    const lines = texts(layoutPage(itemPages('toc-table')[0]!.items));
+    expect(lines).toContain('9.4.4 特権的なユーティリティプログラムの使用\t7');
+  });
+
+  it('does not split justified text at a wide word space that lines up with nothing', () => {
+    const items = [run('ISO/IEC', 50, 100, 10, 6), run('27017', 100, 100, 10, 6), run('に準拠します。', 140, 100)];
+    expect(texts(layoutPage(items))).toEqual(['ISO/IEC 27017 に準拠します。']);
+  });
+});
+
+describe('two columns', () => {
+  const lines = texts(layoutPage(itemPages('two-columns')[0]!.items));
+
+  it('reads the left column to its end before the right column', () => {
+    const leftLast = lines.indexOf('ISO/IEC 27017:2015 A.8.1.1 (ISO/IEC 27001:2022 管理策 5.9)');
+    const rightFirst = lines.indexOf('当社は、クラウドサービスデータ及び保存先を資産目録に特');
+    expect(leftLast).toBeGreaterThan(0);
+    expect(rightFirst).toBe(leftLast + 1);
+    expect(lines.indexOf('5. クラウドサービスカスタマの資産の除去')).toBeGreaterThan(rightFirst);
+  });
+
+  it('never joins a left-column line with the right-column line on the same baseline', () => {
+    expect(lines.some((l) => l.includes('要求事項の実現のために') && l.includes('仮想'))).toBe(false);
+    expect(lines).toContain('要求事項の実現のために、当社がクラウドサービスプロバイ');
+  });
+
+  it('still rebuilds the table inside the left column', () => {
+    expect(lines).toContain('電子認証センター\t日本国内');
+    expect(lines).toContain('Amazon Web Services\tアジアパシフィック（東京）リージョン');
+  });
+});
+
+describe('page furniture', () => {
+  it('drops a running header and an "n / m" footer repeated on every page', () => {
+    const pages = withoutFurniture('running-furniture');
+    for (const page of pages) {
+      expect(page.some((l) => l.includes('ISO/IEC 27017 ホワイトペーパー') && l.includes('サイバートラスト株式会社\t'))).toBe(false);
+      expect(page.some((l) => /^\d+ \/ \d+$/.test(l))).toBe(false);
+    }
+    // The cover title, which repeats the header's words elsewhere on page 1, stays.
+    expect(pages[0]).toContain('クラウドセキュリティホワイトペーパー');
+    expect(pages[0]).toContain('サイバートラスト株式会社');
+  });
+
+  it('drops "- n -" page numbers and keeps numbers that are body text in mid-page', () => {
+    const pages = withoutFurniture('numbers');
+    expect(pages).toEqual([
+      ['12.3.1 情報のバックアップ', 'バックアップは日次で取得し、35 世代保持します。', '保持世代数', '35', 'これは本文です。'],
+      ['12.4.1 イベントログ取得', 'ログは 1 年間保存します。', '2024', '本文の続きです。'],
+      ['12.4.4 クロックの同期', 'NTP サーバーと同期しています。', '第 3 版', '以上'],
+    ]);
+  });
+
+  it('drops a page number at the page edge even on a single page, but not one mid-page', () => {
+    const page = (lines: [string, number][]) => lines.map(([text, y]) => ({ text, x: 50, right: 100, y, size: 10 }));
+    const single = findFurniture([{ lines: page([['本文', 100], ['42', 420], ['- 7 -', 820]]), height: 842 }]);
+    expect(single).toEqual([[false, false, true]]);
+    const slash = findFurniture([{ lines: page([['3 / 18', 30], ['本文', 100], ['3 / 18', 420]]), height: 842 }]);
+    expect(slash).toEqual([[true, false, false]]);
+  });
+
+  it('compares headers with their digits ignored', () => {
+    expect(furnitureKey('第 3 章　クラウド 2024')).toBe(furnitureKey('第12章 クラウド 2025'));
+    expect(furnitureKey('3 / 18')).toBe('#/#');
+  });
+});
