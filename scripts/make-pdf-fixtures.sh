@@ -2,7 +2,7 @@
 # Regenerates the extra PDF fixtures under test/fixtures/pdf-*/ (the five PDFs in
 # test/fixtures/pdf/ are given, not made here). The fixtures are committed, so tests never run
 # this; it needs Debian packages that CI does not install for them:
-#   apt-get install -y python3-reportlab fonts-ipaexfont qpdf poppler-utils img2pdf
+#   apt-get install -y python3-reportlab fonts-ipaexfont qpdf poppler-utils img2pdf chromium
 # reportlab's output is byte-for-byte the same on every run (invariant mode); qpdf's AES-256
 # salts and img2pdf's file ids are random, so those few files change bytes but not content.
 set -eu
@@ -14,6 +14,9 @@ mkdir -p "$E" "$P"
 
 # Other producers' renderings of the corpus, the layout sample and the hand-written PDFs.
 /usr/bin/python3 scripts/make-pdf-fixtures.py
+
+# Chromium embeds whole font subsets; recompressing saves about 100 kB.
+qpdf --object-streams=generate --recompress-flate --compression-level=9 --replace-input "$P/003_a13703324aa8d91f.chromium.pdf"
 
 BASE="$P/001_54f9b4840afe051d.cid-heisei.pdf"
 

@@ -220,6 +220,7 @@ export function workerPool(opts: PoolOptions): Pool {
       });
     },
     async close() {
+      if (closed) return;
       closed = true;
       for (const t of waiting.splice(0)) t.reject(new Error('the worker pool is closed'));
       const all = [...slots];

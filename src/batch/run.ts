@@ -44,7 +44,10 @@ export interface RunOptions {
   /** A file is handed to the pipeline (not called for skipped files). */
   onFileStart?: (path: string) => void;
   onProgress?: (e: ProgressEvent) => void;
-  /** Aborting stops the walk; files already being processed are finished and stored whole. */
+  /**
+   * Aborting stops the run at once: no new file starts, and files being processed in workers are
+   * abandoned (never half-written; the next run does them). With `inProcess`, they finish.
+   */
   signal?: AbortSignal;
   processor?: (jobs: number) => Processor;
 }
@@ -117,6 +120,9 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
   let done = 0;
   let fatal: Error | null = null;
   const stopped = () => Boolean(opts.signal?.aborted) || fatal !== null;
+  // Workers are stopped at once: what they were doing is lost, never half-stored.
+  const onAbort = () => void processor.close();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   opts.onStart?.(total);
 
   const finish = (path: string, outcome: Outcome, rule?: string) => {
@@ -170,6 +176,7 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
         finish(path, 'stored');
         return id;
       } catch (e) {
+        if (opts.signal?.aborted) return null; // abandoned: neither stored nor failed
         if (e instanceof PoolError) {
           fatal ??= e;
           return null;
@@ -229,6 +236,7 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
         runId,
       );
     } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
       await processor.close();
       db.close();
       release();

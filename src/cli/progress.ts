@@ -28,14 +28,17 @@ export function createProgress(write: (s: string) => void, isTTY: boolean, optio
   let done = 0;
   let lastPath = '';
   let lastDraw = -Infinity;
+  let lastCountDraw = -Infinity;
   let drawn = false;
   /** Files handed to the pipeline and not finished yet, oldest first. */
   const active = new Set<string>();
 
-  const draw = (force: boolean) => {
+  /** A count change redraws unless counts were drawn within REDRAW_MS; a new current file, unless anything was. */
+  const draw = (force: boolean, count: boolean) => {
     const t = now();
-    if (!force && t - lastDraw < REDRAW_MS) return;
+    if (!force && t - (count ? lastCountDraw : lastDraw) < REDRAW_MS) return;
     lastDraw = t;
+    if (count) lastCountDraw = t;
     const elapsed = Math.max((t - started) / 1000, 0.001);
     const rate = done / elapsed;
     const eta = done === 0 ? Number.NaN : (total - done) / rate;
@@ -53,11 +56,11 @@ export function createProgress(write: (s: string) => void, isTTY: boolean, optio
   return {
     start(n: number) {
       total = n;
-      if (isTTY) draw(true);
+      if (isTTY) draw(true, true);
     },
     fileStart(path: string) {
       active.add(path);
-      if (isTTY) draw(false);
+      if (isTTY) draw(false, false);
     },
     update(e: ProgressEvent) {
       done = e.done;
@@ -68,7 +71,7 @@ export function createProgress(write: (s: string) => void, isTTY: boolean, optio
         write(`[${e.done}/${e.total}] ${e.outcome} ${e.path}${e.rule ? ` [${e.rule}]` : ''}\n`);
         return;
       }
-      draw(e.done === e.total);
+      draw(e.done === e.total, true);
     },
     /** Before a message in the middle of the run: the bar line is cleared so the message starts a line. */
     interrupt() {

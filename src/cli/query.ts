@@ -1,6 +1,6 @@
 // `hakusho query`: one read-only SQL statement against the database, printed as a table, CSV or JSON.
 import { InputError } from '../diagnostics.ts';
-import { toCsv, type Cell } from '../export/csv.ts';
+import { csvRow, type Cell } from '../export/csv.ts';
 import { openForReading } from '../export/open.ts';
 import { formatTable } from '../export/table.ts';
 import { DEFAULT_DB } from '../store/db.ts';
@@ -136,14 +136,20 @@ export const query: Command = {
         return EXIT.ok;
       }
       const names = stmt.columns().map((c) => c.name);
-      const rows = stmt.raw(true).all() as unknown[][];
       if (format === 'csv') {
-        io.stdout(toCsv(names, rows as Cell[][]));
+        // Streamed row by row: a whole table need not fit in memory.
+        io.stdout(csvRow(names));
+        for (const r of stmt.raw(true).iterate() as Iterable<Cell[]>) io.stdout(csvRow(r));
       } else if (format === 'json') {
         const keys = uniqueNames(names);
-        const objects = rows.map((r) => Object.fromEntries(keys.map((k, i) => [k, jsonValue(r[i])])));
-        io.stdout(`${JSON.stringify(objects, null, 2)}\n`);
+        let n = 0;
+        for (const r of stmt.raw(true).iterate() as Iterable<unknown[]>) {
+          const object = Object.fromEntries(keys.map((k, i) => [k, jsonValue(r[i])]));
+          io.stdout(`${n++ === 0 ? '[\n' : ',\n'}  ${JSON.stringify(object)}`);
+        }
+        io.stdout(n === 0 ? '[]\n' : '\n]\n');
       } else {
+        const rows = stmt.raw(true).all() as unknown[][];
         io.stdout(formatTable(names, rows));
         io.stdout(`(${rows.length} ${rows.length === 1 ? 'row' : 'rows'})\n`);
       }

@@ -31,7 +31,7 @@ Options:
 
 Each document is written in one transaction: a run that is killed leaves every
 document whole or absent, and the next run picks up where it stopped. Ctrl-C
-stops after the files in progress are stored (press it again to stop at once).
+stops at once: the files in progress are left for the next run.
 
 Exit status: 0 when every file was stored or skipped, 1 when any file failed
 (the others are still stored), 2 for bad usage, 130 when stopped by Ctrl-C
@@ -88,15 +88,14 @@ export const run: Command = {
     const progress = createProgress(io.stderr, io.isTTY);
     const abort = new AbortController();
     let exitCode: number = EXIT_INTERRUPTED;
-    // A second signal stops at once. No document is half-written even then: each is written in
-    // one synchronous transaction, which a signal handler cannot interrupt.
+    // The first signal stops the workers and the walk, then the run is recorded as interrupted;
+    // a second one exits without waiting. No document is half-written either way: each is
+    // written in one synchronous transaction, which a signal handler cannot interrupt.
     const now = (signal: NodeJS.Signals) => process.exit(signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED);
     const onSignal = (signal: NodeJS.Signals) => {
       exitCode = signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
       progress.interrupt();
-      io.stderr(
-        `hakusho run: ${signal === 'SIGTERM' ? 'terminated' : 'interrupted'}: storing the files in progress, then stopping; press Ctrl-C again to stop at once\n`,
-      );
+      io.stderr(`hakusho run: ${signal === 'SIGTERM' ? 'terminated' : 'interrupted'}: stopping; the files in progress are left for the next run\n`);
       abort.abort();
       process.off('SIGINT', onSignal).off('SIGTERM', onSignal).on('SIGINT', now).on('SIGTERM', now);
     };

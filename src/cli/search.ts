@@ -77,7 +77,7 @@ export const searchCommand: Command = {
       } else {
         io.stdout(result.hits.map(formatHit).join('\n'));
         const n = result.hits.length;
-        io.stdout(`\n${n} ${n === 1 ? 'section' : 'sections'}${n === limit ? ` (the first ${limit}; --limit shows more)` : ''}\n`);
+        io.stdout(`\n${n} ${n === 1 ? 'section' : 'sections'}${result.more ? ` (more match: --limit ${limit * 5} shows more)` : ''}\n`);
       }
       return EXIT.ok;
     } finally {

@@ -464,6 +464,20 @@ function joinCell(left: string, right: string): string {
   return LIST_MARK.test(right) ? `${left} ${right}` : joinPair(left, right);
 }
 
+/**
+ * A table row whose first cells are empty (a cell merged down from the row above) starts
+ * under a later column of the row before: it gets those empty cells back, so that its cells
+ * keep their column (`\t2023/6/1\t改訂`), as in the text the pipeline also reads.
+ */
+function emptyLeadingCells(prev: OutRow | undefined, row: Row): Cell[] {
+  if (!prev || prev.cells.length < 2) return [];
+  const gap = row.y - prev.lastY;
+  if (gap <= 0 || gap > Math.max(3 * prev.size, 1.3 * (prev.gapBefore ?? 0))) return [];
+  const tol = Math.max(ALIGN_PT, 0.3 * row.size);
+  const k = prev.cells.findIndex((c) => Math.abs(c.x0 - row.pieces[0]!.x0) <= tol);
+  return k <= 0 ? [] : prev.cells.slice(0, k).map((c) => ({ text: '', x0: c.x0, lastX1: c.x0 }));
+}
+
 function assemble(rows: readonly Row[], bodySize: number): OutRow[] {
   if (rows.length === 0) return [];
   const regionRight = Math.max(...rows.flatMap((r) => r.pieces.map((p) => p.x1)));
@@ -483,7 +497,7 @@ function assemble(rows: readonly Row[], bodySize: number): OutRow[] {
       continue;
     }
     out.push({
-      cells: row.pieces.map((p) => ({ text: p.text, x0: p.x0, lastX1: p.x1 })),
+      cells: [...emptyLeadingCells(prev, row), ...row.pieces.map((p) => ({ text: p.text, x0: p.x0, lastX1: p.x1 }))],
       y: row.y,
       lastY: row.y,
       size: row.size,
@@ -546,7 +560,7 @@ export function layoutPage(items: readonly TextItem[]): LaidLine[] {
   return out.map((r) => ({
     // C0 controls are never text (a broken ToUnicode entry yields them); TAB is ours, for cells.
     text: r.cells.map((c) => c.text.replace(/[\u0000-\u001f\u007f]/g, '')).join('\t'),
-    x: r.cells[0]!.x0,
+    x: r.cells.find((c) => c.text !== '')!.x0,
     right: r.right,
     y: r.y,
     size: r.size,

@@ -52,7 +52,7 @@ interface PageText {
   lines: LaidLine[];
   height: number;
   stats: CharStats;
-  /** Items written sideways or at an angle, left out of the lines. */
+  /** Items running in another direction than the page's text, left out of the lines. */
   skipped: number;
 }
 

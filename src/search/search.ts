@@ -25,6 +25,8 @@ export interface SearchResult {
   /** The FTS5 MATCH expression that was run, for those who want to run it with `hakusho query`. */
   match: string | null;
   hits: SearchHit[];
+  /** More sections match than the limit let through. */
+  more: boolean;
   /** Sections stored without search text (by an older hakusho): they cannot match. */
   unindexed: number;
 }
@@ -47,7 +49,7 @@ interface Row {
 export async function search(db: DB, text: string, limit: number, snippet: SnippetOptions = {}): Promise<SearchResult> {
   const unindexed = (db.prepare('SELECT count(*) AS n FROM sections WHERE id NOT IN (SELECT rowid FROM sections_fts)').get() as { n: number }).n;
   const query = buildQuery(await getTokenizer(), text);
-  if (!query) return { match: null, hits: [], unindexed };
+  if (!query) return { match: null, hits: [], more: false, unindexed };
   const rows = db
     .prepare<[string, number], Row>(
       `SELECT -bm25(sections_fts) AS score, s.document_id, s.id AS section_id, d.vendor, d.title, d.version, d.published, d.path,
@@ -59,7 +61,8 @@ export async function search(db: DB, text: string, limit: number, snippet: Snipp
        ORDER BY bm25(sections_fts), d.id, s.ord
        LIMIT ?`,
     )
-    .all(query.match, limit);
-  const hits = rows.map(({ body, ...r }, i) => ({ rank: i + 1, ...r, snippet: makeSnippet(body, query.terms, snippet) }));
-  return { match: query.match, hits, unindexed };
+    .all(query.match, limit + 1);
+  const more = rows.length > limit;
+  const hits = rows.slice(0, limit).map(({ body, ...r }, i) => ({ rank: i + 1, ...r, snippet: makeSnippet(body, query.terms, snippet) }));
+  return { match: query.match, hits, more, unindexed };
 }

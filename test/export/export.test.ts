@@ -86,6 +86,9 @@ describe('export --format json', () => {
     expect(data.documents.reduce((n, d) => n + d.facts.length, 0)).toBe(counts.facts);
     const evil = data.documents.flatMap((d) => d.facts).find((f) => f.id === evilFactId)!;
     expect(evil).toMatchObject({ negated: true, evidence: EVIL });
+    const latest = JSON.parse((await cli('export', '--format', 'json', '--latest', '--db', built.db)).stdout) as typeof data;
+    expect(latest.documents.length).toBeGreaterThan(0);
+    expect(latest.documents.every((d) => d.latest)).toBe(true);
   });
 });
 

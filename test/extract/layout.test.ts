@@ -106,6 +106,15 @@ describe('tables', () => {
     expect(lines).toContain('9.4.4 特権的なユーティリティプログラムの使用\t7');
   });
 
+  it('gives a row whose first cell is merged from the row above its empty cell back', () => {
+    const rows = [
+      [run('版', 60, 100), run('日付', 160, 100), run('内容', 300, 100)],
+      [run('第1版', 60, 123), run('2023/6/1', 160, 123, 10, 5), run('初版', 300, 123)],
+      [run('2023/9/1', 160, 146, 10, 5), run('誤記修正', 300, 146)],
+    ].flat();
+    expect(texts(layoutPage(rows))).toEqual(['版\t日付\t内容', '第1版\t2023/6/1\t初版', '\t2023/9/1\t誤記修正']);
+  });
+
   it('does not split justified text at a wide word space that lines up with nothing', () => {
     const items = [run('ISO/IEC', 50, 100, 10, 6), run('27017', 100, 100, 10, 6), run('に準拠します。', 140, 100)];
     expect(texts(layoutPage(items))).toEqual(['ISO/IEC 27017 に準拠します。']);

@@ -50,6 +50,7 @@ describe('hakusho query', () => {
     expect(rows[0]).toHaveProperty('vendor');
     const dup = JSON.parse((await cli('query', 'SELECT 1 AS id, 2 AS id', '--db', built.db, '--format', 'json')).stdout);
     expect(dup).toEqual([{ id: 1, id_2: 2 }]);
+    expect((await cli('query', 'SELECT 1 AS x WHERE 0', '--db', built.db, '--format', 'json')).stdout).toBe('[]\n');
   });
 
   it('allows reading PRAGMAs and EXPLAIN', async () => {

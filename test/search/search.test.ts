@@ -93,6 +93,7 @@ describe('hakusho search', () => {
 
   it('limits the number of results', async () => {
     expect(await searchJson('サービス', '--limit', '2')).toHaveLength(2);
+    expect((await cli('search', 'サービス', '--limit', '2', '--db', built.db)).stdout).toMatch(/\n2 sections \(more match: --limit 10 shows more\)\n$/);
     const r = await cli('search', 'サービス', '--db', built.db, '--limit', '0');
     expect(r.code).toBe(2);
   });
