@@ -1,6 +1,6 @@
 // `hakusho run`: ingest folders of whitepapers into the database.
 import { runBatch, type RunSummary } from '../batch/run.ts';
-import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, defaultJobs, WORKER_BUDGET_MB } from '../batch/pool.ts';
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, defaultJobs, PoolError, WORKER_BUDGET_MB } from '../batch/pool.ts';
 import { formatDiagnostic } from '../diagnostics.ts';
 import { DEFAULT_DB } from '../store/db.ts';
 import { EXIT, intOption, parse, UsageError, type Command } from './command.ts';
@@ -114,6 +114,12 @@ export const run: Command = {
         onFileStart: (p) => progress.fileStart(p),
         onProgress: (e) => progress.update(e),
       });
+    } catch (e) {
+      if (!(e instanceof PoolError)) throw e;
+      // Not one file's fault: the workers cannot run at all (a broken install, say).
+      progress.end();
+      io.stderr(`hakusho run: ${e.message}\n`);
+      return EXIT.failed;
     } finally {
       process.off('SIGINT', onSignal).off('SIGTERM', onSignal).off('SIGINT', now).off('SIGTERM', now);
       progress.end();

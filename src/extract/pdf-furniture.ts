@@ -12,7 +12,9 @@ export interface FurniturePage {
 const EDGE_LINES = 3;
 /** Repeated lines must sit within this distance (points) of each other from page to page. */
 const POSITION_TOLERANCE = 4;
-/** Page numbers live in the outer part of the page. */
+/** Running headers and footers live in the outer fifth of the page, top or bottom… */
+const REPEAT_ZONE = 0.2;
+/** …and page numbers in its outer eighth. */
 const OUTER_ZONE = 0.12;
 
 // Distinctive page-number shapes, on text with whitespace removed and NFKC applied.
@@ -58,8 +60,9 @@ function positionCluster(cands: Candidate[], minPages: number): Candidate[] {
 
 /**
  * For every page, which of its lines are furniture:
- * - a line among the first or last EDGE_LINES whose text (digits ignored) recurs at the same
- *   place on at least 40 % of the pages with text (all of them for two or three pages);
+ * - a line among the first or last EDGE_LINES, in the outer fifth of the page, whose text
+ *   (digits ignored) recurs at the same place on at least 40 % of the pages with text (all of
+ *   them for two or three pages);
  * - a page number (`- 3 -`, `3 / 18`, `Page 3`) as the first or last two lines, in the outer
  *   part of the page; a bare number only if other pages have one at the same place too.
  * A line in the middle of the page is never furniture, whatever it says.
@@ -82,7 +85,7 @@ export function findFurniture(pages: readonly FurniturePage[]): boolean[][] {
         const line = page.lines[index]!;
         const pos = zone === 'top' ? line.y : page.height - line.y;
         const key = furnitureKey(line.text);
-        if (key === '') return;
+        if (key === '' || pos > REPEAT_ZONE * page.height) return;
         const list = groups.get(`${zone}\u0000${key}`) ?? [];
         list.push({ page: p, index, pos });
         groups.set(`${zone}\u0000${key}`, list);

@@ -172,6 +172,17 @@ describe('page furniture', () => {
     expect(slash).toEqual([[true, false, false]]);
   });
 
+  it('drops bare page numbers at the same place on several pages, never a repeated line mid-page', () => {
+    const page = (n: number): LaidLine[] => [
+      { text: `本文 ${n}`, x: 50, right: 300, y: 200, size: 10 },
+      { text: String(10 * n), x: 50, right: 70, y: 400, size: 10 },
+      { text: String(n), x: 290, right: 300, y: 810, size: 9 },
+    ];
+    const flags = findFurniture([1, 2, 3, 4].map((n) => ({ lines: page(n), height: 842 })));
+    // 「本文 n」 repeats at the top of every page too, but below the header margin: body.
+    expect(flags).toEqual([1, 2, 3, 4].map(() => [false, false, true]));
+  });
+
   it('compares headers with their digits ignored', () => {
     expect(furnitureKey('第 3 章　クラウド 2024')).toBe(furnitureKey('第12章 クラウド 2025'));
     expect(furnitureKey('3 / 18')).toBe('#/#');

@@ -19,7 +19,7 @@ const CASES: Record<string, string> = {
   'unclosed-lenticular-heading.md': `# 12.3.1 ${'【'.repeat(200_000)}\n本文。\n`,
   // src/segment/catalog.ts matchTitle: every heading and short line of a document with no printed
   // ids is compared with every catalog title, rebuilding both bigram maps each time (~0.6 ms a line).
-  'title-mode-lines.md': Array.from({ length: 50_000 }, (_, i) => `・項目${i}`).join('\n'),
+  'title-mode-lines.md': Array.from({ length: 40_000 }, (_, i) => (i % 2 ? `${i % 50}. 見出し${i}` : `a\tb\t${i}`)).join('\n'),
   // The same comparison on one long Markdown heading: proportional to its length times the catalog.
   'long-markdown-heading.md': `# ${'情報セキュリティのための方針群 '.repeat(120_000)}\n`,
 };
