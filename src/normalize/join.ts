@@ -16,6 +16,8 @@ export function joinPair(left: string, right: string): string {
   // A hyphen at a wrap inside a Latin word ("E-" + "mail") is kept and glued.
   if (a === '-' && /[A-Za-z]/.test(left.at(-2) ?? '')) return left + right;
   if (CJK.test(a) || CJK.test(b)) return left + right;
+  // A URL has no spaces: one that wrapped continues on the next line.
+  if (/(?:https?:\/\/|www\.)\S*$/.test(left) && /^[\w./%#?=&~+-]/.test(right)) return left + right;
   return `${left} ${right}`;
 }
 

@@ -70,6 +70,13 @@ export function titleSimilarity(id: string, title: string): number {
   return Math.max(...k.keys.map((c) => similarity(key, c)));
 }
 
+/** True when `title` is a longer prefix of one of the control's titles than `before` was: a wrapped title's tail. */
+export function completesTitle(id: string, before: string, title: string): boolean {
+  const k = KEYED.find((x) => x.entry.id === id);
+  const key = titleKey(title);
+  return Boolean(k && key.length > titleKey(before).length && k.keys.some((c) => c.startsWith(key)));
+}
+
 /**
  * The control a heading title stands for, when the document prints no 27017 id. Exact title
  * (or variant) matches win; otherwise the best match above `threshold`, provided it is clearly

@@ -1,4 +1,5 @@
 // Document metadata: vendor, title, services in scope, edition, publication date, revision table.
+import { joinLines } from '../normalize/join.ts';
 import type { DocumentMeta, Line, Revision } from '../types.ts';
 
 const LEGAL_FORM = '(?:株式会社|有限会社|合同会社|合資会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|独立行政法人|国立研究開発法人)';
@@ -99,7 +100,13 @@ function cleanService(s: string): string {
     .replace(/\s+/g, '');
 }
 
+/** Services in scope; a sentence wrapped across PDF lines is tried again as joined paragraphs. */
 export function findServices(lines: readonly string[]): string[] {
+  const found = servicesIn(lines);
+  return found.length ? found : servicesIn(joinLines(lines.slice(0, 400)).split('\n'));
+}
+
+function servicesIn(lines: readonly string[]): string[] {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (!/適用範囲|適用され/.test(l) || !/[。]/.test(l) || /[.…]{3,}/.test(l)) continue;

@@ -2,7 +2,7 @@
 // candidates open a section, where a body starts and where it ends.
 import { joinLines } from '../normalize/join.ts';
 import type { Line, Section } from '../types.ts';
-import { getControl, isCategoryTitle, matchTitle, titleSimilarity } from './catalog.ts';
+import { completesTitle, getControl, isCategoryTitle, matchTitle, titleSimilarity } from './catalog.ts';
 import { classifyLine, type LineKind } from './headings.ts';
 
 interface Open {
@@ -66,7 +66,27 @@ function nextContent(kinds: LineKind[], lines: Line[], from: number): number {
   return -1;
 }
 
-export function segment(lines: Line[]): Section[] {
+// 「ISO/IEC 27017:2015 A. 6. 1. 3（ISO/IEC 27001:2022 管理」 + 「策 5. 5）」: an id line whose bracket wrapped.
+const OPEN_ID_LINE = /^ISO\s*\/\s*IEC\s*27017[^（(]*[（(][^）)]*$/i;
+
+/** Joins id lines whose bracket wrapped onto the next line, so they classify as one. */
+function joinWrappedIdLines(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const next = lines[i + 1];
+    if (next && OPEN_ID_LINE.test(l.text.trim()) && /^[^（(]{0,20}[）)]\s*$/.test(next.text.trim())) {
+      out.push({ ...l, text: l.text.trim() + next.text.trim() });
+      i++;
+    } else {
+      out.push(l);
+    }
+  }
+  return out;
+}
+
+export function segment(input: Line[]): Section[] {
+  const lines = joinWrappedIdLines(input);
   const kinds = lines.map((l) => classifyLine(l.text));
   const mode = chooseMode(kinds);
   const sections: Section[] = [];
@@ -132,7 +152,8 @@ export function segment(lines: Line[]): Section[] {
         let j = nextContent(kinds, lines, i + 1);
         while (j !== -1 && kinds[j]!.kind === 'text' && lines[j]!.text.trim().length <= 40 && !/[。]/.test(lines[j]!.text)) {
           const joined = title + lines[j]!.text.trim();
-          if (titleSimilarity(k.controlId, joined) < titleSimilarity(k.controlId, title) + 0.05) break;
+          const better = titleSimilarity(k.controlId, joined) >= titleSimilarity(k.controlId, title) + 0.05;
+          if (!better && !completesTitle(k.controlId, title, joined)) break;
           title = joined;
           i = j;
           j = nextContent(kinds, lines, i + 1);
