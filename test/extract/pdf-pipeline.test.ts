@@ -5,24 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processFile } from '../../pipelines/whitepaper-ja.ts';
+import type { GoldFact } from '../../scripts/eval-score.ts';
 import type { Fact, Result } from '../../src/types.ts';
 import { compact, CORPUS, fixture, fixtureNames, gold } from './support.ts';
 
 const PDFS = [...fixtureNames('pdf').map((f) => `pdf/${f}`), ...fixtureNames('pdf-producers').map((f) => `pdf-producers/${f}`)];
 
-interface GoldFact {
-  kind: string;
-  control: string;
-  value: string | number | boolean | null;
-  negated?: boolean;
-  unit?: string | null;
-  frequency?: string | null;
-  subject?: string | null;
-  bound?: string | null;
-  key_management?: string | null;
-  timezone?: string | null;
-  third_party?: boolean | null;
-}
 
 const ATTRS: readonly (readonly [keyof GoldFact, keyof Fact])[] = [
   ['unit', 'unit'],

@@ -1,4 +1,5 @@
 // Builds a Section from a control id and body text, the way segmentation hands one to facts.
+import type { Draft } from '../../src/facts/kinds/context.ts';
 import type { Fact, Section } from '../../src/types.ts';
 
 /**
@@ -25,18 +26,7 @@ export function makeSection(
 }
 
 /** What a fixture states of a fact; everything left out is null (negated: false). */
-export interface ExpectedFact {
-  kind: string;
-  value: string | null;
-  unit?: string | null;
-  frequency?: string | null;
-  subject?: string | null;
-  bound?: string | null;
-  negated?: boolean;
-  keyManagement?: string | null;
-  timezone?: string | null;
-  thirdParty?: boolean | null;
-}
+export type ExpectedFact = Draft;
 
 const ATTRS = ['kind', 'value', 'unit', 'frequency', 'subject', 'bound', 'negated', 'keyManagement', 'timezone', 'thirdParty'] as const;
 
