@@ -4,6 +4,8 @@
 //   child.ts pipeline <dir> <db> <jobs>   the batch run (worker pool), as `hakusho run` does it
 //   child.ts kuromoji <dir>               one dictionary load, every file tokenized line by line
 //   child.ts pdfjs <dir>                  every PDF's pages through getTextContent
+//   child.ts stages <dir>                 the pipeline's stages one after the other, in this
+//                                         thread, each timed (where the time goes)
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -92,6 +94,44 @@ if (mode === 'pipeline') {
   out.pages = pages;
   out.items = items;
   out.errors = errors.slice(0, 3);
+} else if (mode === 'stages') {
+  // The composition of pipelines/whitepaper-ja.ts, stage by stage (informative only).
+  const { formatOf } = await import('../../src/ingest/formats.ts');
+  const { extractText } = await import('../../src/extract/text.ts');
+  const { extractPdf } = await import('../../src/extract/pdf.ts');
+  const { normalizeLines } = await import('../../src/normalize/lines.ts');
+  const { segment } = await import('../../src/segment/sections.ts');
+  const { extractMetadata } = await import('../../src/segment/metadata.ts');
+  const { extractFacts } = await import('../../src/facts/index.ts');
+  const { withSearchText } = await import('../../src/search/tokens.ts');
+  const { getTokenizer } = await import('../../src/facts/tokenizer.ts');
+  const stages: Record<string, number> = { 'dictionary load': 0, extract: 0, 'normalize+segment+metadata': 0, facts: 0, 'search tokens': 0 };
+  const time = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const r = await f();
+    stages[name]! += performance.now() - t;
+    return r;
+  };
+  await time('dictionary load', () => getTokenizer());
+  let failed = 0;
+  for (const f of files(/\.(txt|md|pdf)$/i)) {
+    try {
+      const bytes = readFileSync(f);
+      const x = await time('extract', () => (formatOf(f) === 'pdf' ? extractPdf(bytes) : extractText(bytes)));
+      const sections = await time('normalize+segment+metadata', () => {
+        const lines = normalizeLines(x.lines);
+        extractMetadata(lines, x.info);
+        return segment(lines);
+      });
+      await time('facts', () => extractFacts(sections));
+      await time('search tokens', () => withSearchText(sections));
+    } catch {
+      failed++;
+    }
+  }
+  out.ms = performance.now() - t0;
+  out.stages = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(v)]));
+  out.failed = failed;
 } else {
   throw new Error(`unknown mode ${mode}`);
 }

@@ -24,7 +24,7 @@ export const DEFAULT_MAX_MEMORY_MB = 1024;
  * What one worker costs (measured): ~30 MB to start, ~310 MB more once kuromoji's dictionary is
  * loaded (~370 MB while it loads), ~140 MB more once pdfjs has read a Japanese PDF.
  */
-export const WORKER_BUDGET_MB = 650;
+export const WORKER_BUDGET_MB = 600;
 /** Kept for the main thread (SQLite, the walk, the summary) and the rest of the machine. */
 const RESERVED_MB = 300;
 
@@ -110,7 +110,9 @@ export function workerPool(opts: PoolOptions): Pool {
   const seconds = (ms: number) => (ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1));
 
   function spawn(): Slot {
-    const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb } });
+    // A library's console.log in a worker must not land in `--json` output on stdout: to stderr.
+    const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb }, stdout: true });
+    worker.stdout.pipe(process.stderr, { end: false });
     started++;
     const slot: Slot = { worker, ready: false, dead: false, task: null, timer: undefined };
     worker.on('message', (m: Reply) => {

@@ -22,7 +22,7 @@ export interface ProgressOptions {
 
 export function createProgress(write: (s: string) => void, isTTY: boolean, options: ProgressOptions = {}) {
   const now = options.now ?? Date.now;
-  const columns = () => options.columns ?? process.stderr.columns ?? 100;
+  const columns = () => options.columns ?? (process.stderr.columns || 100); // 0 when the terminal does not say
   const started = now();
   let total = 0;
   let done = 0;

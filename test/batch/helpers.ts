@@ -1,16 +1,27 @@
 // Shared by the batch and reliability tests: temporary folders, the real binary, the database.
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { processFile } from '../../pipelines/whitepaper-ja.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = join(ROOT, 'bin/hakusho.js');
 
-export const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), `hakusho-${prefix}-`));
+const made: string[] = [];
+/** A new temporary folder, removed after the test file's tests. */
+export const tmp = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `hakusho-${prefix}-`));
+  made.push(dir);
+  return dir;
+};
+// Registered on the suite of the test file that imports this module (each file gets its own copy).
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 export interface Running {
   child: ChildProcess;
