@@ -1,12 +1,12 @@
 // The composition for Japanese ISO/IEC 27017 whitepapers: source bytes → Result.
 // Pure apart from the lazily loaded tokenizer, so it runs the same in a worker or in-process.
 import { InputError } from '../src/diagnostics.ts';
-import { extractFacts } from '../src/facts/index.ts';
+import { analyzeSections } from '../src/facts/index.ts';
 import { extractText } from '../src/extract/text.ts';
 import { normalizeLines } from '../src/normalize/lines.ts';
 import { extractMetadata } from '../src/segment/metadata.ts';
 import { segment } from '../src/segment/sections.ts';
-import { withSearchText } from '../src/search/tokens.ts';
+import { indexText } from '../src/search/tokens.ts';
 import type { Result } from '../src/types.ts';
 import { formatOf } from '../src/ingest/formats.ts';
 import { pipelineVersion } from './version.ts';
@@ -34,8 +34,9 @@ export async function processFile(path: string, bytes: Uint8Array): Promise<Resu
       reason: 'no ISO/IEC 27017 control sections found: is this a cloud-security whitepaper? It is stored with its metadata only',
     });
   }
-  const facts = await extractFacts(sections);
-  // Tokenized here, in the worker: the store's transaction on the main thread cannot await kuromoji.
-  const indexed = await withSearchText(sections);
+  // Each sentence is tokenized once, here in the worker, for the facts and for the search index
+  // alike (the store's transaction on the main thread cannot await kuromoji).
+  const { facts, words } = await analyzeSections(sections);
+  const indexed = sections.map((s, i) => ({ ...s, searchText: indexText(words[i]!) }));
   return { format, pages: extracted.pages, meta, sections: indexed, facts, diagnostics };
 }

@@ -102,10 +102,10 @@ if (mode === 'pipeline') {
   const { normalizeLines } = await import('../../src/normalize/lines.ts');
   const { segment } = await import('../../src/segment/sections.ts');
   const { extractMetadata } = await import('../../src/segment/metadata.ts');
-  const { extractFacts } = await import('../../src/facts/index.ts');
-  const { withSearchText } = await import('../../src/search/tokens.ts');
+  const { analyzeSections } = await import('../../src/facts/index.ts');
+  const { indexText } = await import('../../src/search/tokens.ts');
   const { getTokenizer } = await import('../../src/facts/tokenizer.ts');
-  const stages: Record<string, number> = { 'dictionary load': 0, extract: 0, 'normalize+segment+metadata': 0, facts: 0, 'search tokens': 0 };
+  const stages: Record<string, number> = { 'dictionary load': 0, extract: 0, 'normalize+segment+metadata': 0, 'facts+tokens': 0, 'search text': 0 };
   const time = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
     const t = performance.now();
     const r = await f();
@@ -123,8 +123,8 @@ if (mode === 'pipeline') {
         extractMetadata(lines, x.info);
         return segment(lines);
       });
-      await time('facts', () => extractFacts(sections));
-      await time('search tokens', () => withSearchText(sections));
+      const { words } = await time('facts+tokens', () => analyzeSections(sections));
+      await time('search text', () => words.map((w) => indexText(w)));
     } catch {
       failed++;
     }

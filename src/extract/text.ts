@@ -23,9 +23,10 @@ export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bomLeng
     // not UTF-8
   }
   // Shift_JIS and EUC-JP bytes often decode without error as each other; the wrong one yields
-  // replacement characters and runs of half-width katakana, so the fewer of those wins.
+  // replacement characters and runs of half-width katakana, so the fewer of those wins. UTF-8 with
+  // a few damaged bytes competes too: it is read, with a warning, rather than rejected.
   let best: { encoding: Encoding; penalty: number } | null = null;
-  for (const encoding of ['shift_jis', 'euc-jp'] as const) {
+  for (const encoding of ['utf-8', 'shift_jis', 'euc-jp'] as const) {
     const text = new TextDecoder(encoding).decode(bytes);
     let penalty = 0;
     for (const ch of text) {
@@ -77,11 +78,15 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
 
 export function extractText(bytes: Uint8Array): Extracted {
   if (bytes.length === 0) throw new InputError('empty', 'the file is empty');
-  const { text } = decodeText(bytes);
+  const { text, encoding } = decodeText(bytes);
   if (text.trim() === '') throw new InputError('empty', 'the file holds only whitespace');
+  const damaged = text.split('\ufffd').length - 1;
   const lines: Line[] = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((t, i) => ({ text: t, page: null, line: i + 1 }));
-  return { format: 'text', lines, pages: null, info: {}, diagnostics: [] };
+  const diagnostics: Extracted['diagnostics'] = damaged
+    ? [{ path: '', severity: 'warning', rule: 'text-invalid-bytes', reason: `${damaged} byte sequence(s) are not valid ${encoding} and were replaced by U+FFFD; the rest of the file was read` }]
+    : [];
+  return { format: 'text', lines, pages: null, info: {}, diagnostics };
 }

@@ -74,23 +74,40 @@ function consolidate(facts: Fact[]): Fact[] {
   });
 }
 
-/** Extracts the facts of every section. Async because the tokenizer loads lazily. */
-export async function extractFacts(sections: readonly Section[]): Promise<Fact[]> {
-  const work = sections.map((section) => ({ section, sentences: splitSentences(section) })).filter((w) => w.sentences.length > 0);
-  if (work.length === 0) return []; // nothing to tokenize: the dictionary is never loaded
+/** What reading the sections yields: their facts, and each section's words (token surfaces) in order. */
+export interface SectionAnalysis {
+  facts: Fact[];
+  /** `words[i]` holds the token surfaces of `sections[i]`, so the search index need not tokenize again. */
+  words: string[][];
+}
+
+/**
+ * Tokenizes every sentence of every section once and reads the facts out of it. Async because the
+ * tokenizer loads lazily: a document with no sentences never loads the dictionary.
+ */
+export async function analyzeSections(sections: readonly Section[]): Promise<SectionAnalysis> {
+  const work = sections.map((section) => ({ section, sentences: splitSentences(section) }));
+  const words: string[][] = sections.map(() => []);
+  if (work.every((w) => w.sentences.length === 0)) return { facts: [], words };
   const tokenizer = await getTokenizer();
   const facts: Fact[] = [];
-  for (const { section, sentences } of work) {
+  work.forEach(({ section, sentences }, i) => {
     const state: SectionState = { provider: null, regionTable: false };
     const sectionText = prepare(section.body);
     const found: Fact[] = [];
     for (const sentence of sentences) {
       const a = analyze(tokenizer, sentence.cells ? sentence.cells.join('\t') : sentence.text, sentence.cells !== null);
+      for (const t of a.tokens) words[i]!.push(t.surface);
       const ctx: Ctx = { section, sentence, a, state, sectionText };
       for (const extract of EXTRACTORS) for (const d of extract(ctx)) found.push(toFact(d, section, sentence));
       carry(state, a);
     }
     facts.push(...consolidate(found));
-  }
-  return facts;
+  });
+  return { facts, words };
+}
+
+/** Extracts the facts of every section. */
+export async function extractFacts(sections: readonly Section[]): Promise<Fact[]> {
+  return (await analyzeSections(sections)).facts;
 }

@@ -24,21 +24,49 @@ function lineStarts(body: string, lines: readonly Line[]): { offset: number; pag
     const text = l.text.trim().replace(/\t+/g, '\t');
     if (text === '') continue;
     const probe = text.slice(0, 12);
-    const at = body.indexOf(probe, cursor);
-    if (at < 0) continue;
+    // Searched near the cursor only: a line the body does not hold must not cost a scan of the rest.
+    const near = body.slice(cursor, cursor + NEAR + probe.length).indexOf(probe);
+    if (near < 0) continue;
+    const at = cursor + near;
     out.push({ offset: at, page: l.page });
     cursor = at + probe.length;
   }
   return out;
 }
 
+const NEAR = 4000;
+
+/** The page of the last line starting at or before `offset` (binary search: sections can be long). */
 function pageAt(starts: readonly { offset: number; page: number | null }[], offset: number, fallback: number | null): number | null {
-  let page = fallback;
-  for (const s of starts) {
-    if (s.offset > offset) break;
-    page = s.page;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]!.offset <= offset) lo = mid + 1;
+    else hi = mid;
   }
-  return page;
+  return lo === 0 ? fallback : starts[lo - 1]!.page;
+}
+
+/** Longer "sentences" (unpunctuated text) are read in pieces: kuromoji slows and grows on long input. */
+const MAX_SENTENCE = 500;
+
+/** Cuts text longer than MAX_SENTENCE at the last comma or space of each window, else hard. */
+function chunks(text: string): { text: string; offset: number }[] {
+  if (text.length <= MAX_SENTENCE) return [{ text, offset: 0 }];
+  const out: { text: string; offset: number }[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = Math.min(text.length, from + MAX_SENTENCE);
+    if (to < text.length) {
+      const window = text.slice(from, to);
+      const cut = Math.max(window.lastIndexOf('、'), window.lastIndexOf(','), window.lastIndexOf(' '));
+      if (cut > MAX_SENTENCE / 2) to = from + cut + 1;
+    }
+    out.push({ text: text.slice(from, to), offset: from });
+    from = to;
+  }
+  return out;
 }
 
 export function splitSentences(section: Pick<Section, 'body' | 'lines' | 'page'>): Sentence[] {
@@ -61,6 +89,13 @@ export function splitSentences(section: Pick<Section, 'body' | 'lines' | 'page'>
   }
   const out: Sentence[] = [];
   const push = (text: string, start: number, cells: string[] | null) => {
+    if (!cells && text.length > MAX_SENTENCE) {
+      for (const c of chunks(text)) pushOne(c.text, start + c.offset, null);
+      return;
+    }
+    pushOne(text, start, cells);
+  };
+  const pushOne = (text: string, start: number, cells: string[] | null) => {
     const lead = text.length - text.trimStart().length;
     const t = text.replace(/\n/g, '').trim().normalize('NFKC');
     // A fragment with no letter or digit (a lone bracket) is not a sentence.

@@ -8,17 +8,25 @@ const STARTS_BLOCK = /^(?:[・•●◆■□○◎※\-–*]|\d+[)）]|[(（]\d
 /** A line that ends a sentence or a block, so the next line is not its continuation. */
 const ENDS_BLOCK = /[。．！？!?：:]$|[。．][)）」』]$/u;
 
-export function joinPair(left: string, right: string): string {
-  if (left === '') return right;
-  if (right === '') return left;
+/**
+ * What goes between a wrapped line's end and its continuation: nothing inside Japanese text, a
+ * hyphenated Latin word or a URL; a space between Latin words. Looks only at the end of `left`,
+ * so a paragraph of any length is joined in linear time.
+ */
+function separator(left: string, right: string): '' | ' ' {
+  if (left === '' || right === '') return '';
   const a = left.at(-1)!;
   const b = right[0]!;
   // A hyphen at a wrap inside a Latin word ("E-" + "mail") is kept and glued.
-  if (a === '-' && /[A-Za-z]/.test(left.at(-2) ?? '')) return left + right;
-  if (CJK.test(a) || CJK.test(b)) return left + right;
+  if (a === '-' && /[A-Za-z]/.test(left.at(-2) ?? '')) return '';
+  if (CJK.test(a) || CJK.test(b)) return '';
   // A URL has no spaces: one that wrapped continues on the next line.
-  if (/(?:https?:\/\/|www\.)\S*$/.test(left) && /^[\w./%#?=&~+-]/.test(right)) return left + right;
-  return `${left} ${right}`;
+  if (/(?:https?:\/\/|www\.)\S*$/.test(left.slice(-300)) && /^[\w./%#?=&~+-]/.test(right)) return '';
+  return ' ';
+}
+
+export function joinPair(left: string, right: string): string {
+  return left + separator(left, right) + right;
 }
 
 /** Display width: CJK characters take two columns, so mixed lines compare fairly. */
@@ -36,21 +44,27 @@ function width(line: string): number {
  */
 export function joinLines(lines: readonly string[]): string {
   const paragraphs: string[] = [];
-  let current = '';
+  // The paragraph being built, as pieces: growing one string and reading its end on every line
+  // would flatten it each time (quadratic on a long unpunctuated paragraph).
+  let parts: string[] = [];
   let open = false;
-  const margin = Math.max(0, ...lines.map((l) => width(l.trim())));
+  const margin = lines.reduce((m, l) => Math.max(m, width(l.trim())), 0);
+  const flush = () => {
+    if (parts.length) paragraphs.push(parts.join(''));
+    parts = [];
+  };
   for (const raw of lines) {
     const line = raw.trim();
     if (line === '') continue;
     const isRow = raw.includes('\t');
     if (open && !isRow && !STARTS_BLOCK.test(line)) {
-      current = joinPair(current, line);
+      parts.push(separator(parts.at(-1)!, line), line);
     } else {
-      if (current) paragraphs.push(current);
-      current = isRow ? raw.replace(/^[^\S\t]+|\s+$/g, '').replace(/(?<=\S)\t+/g, '\t') : line;
+      flush();
+      parts.push(isRow ? raw.replace(/^[^\S\t]+|\s+$/g, '').replace(/(?<=\S)\t+/g, '\t') : line);
     }
-    open = !isRow && !ENDS_BLOCK.test(current) && width(line) >= margin * 0.6;
+    open = !isRow && !ENDS_BLOCK.test(line) && width(line) >= margin * 0.6;
   }
-  if (current) paragraphs.push(current);
+  flush();
   return paragraphs.join('\n');
 }

@@ -1,35 +1,29 @@
 // Text for the full-text index and queries against it, both split the same way: kuromoji tokens,
 // space-joined, which FTS5's unicode61 tokenizer then reads as words. (unicode61 alone cannot
 // split Japanese; trigram misses two-character words such as 世代.)
-import { getTokenizer, type KuromojiTokenizer } from '../facts/tokenizer.ts';
+import type { KuromojiTokenizer } from '../facts/tokenizer.ts';
 import { normalizeChars } from '../normalize/characters.ts';
-import type { Section } from '../types.ts';
 
 /** Tokens that carry no word for unicode61: whitespace, punctuation and symbols only. */
 const NOT_A_WORD = /^[\s\p{P}\p{S}]*$/u;
 
 function words(tokenizer: KuromojiTokenizer, text: string): string[] {
-  const out: string[] = [];
+  const surfaces: string[] = [];
   // Line by line: kuromoji is faster and leaner on short inputs than on a whole body.
   for (const line of text.split(/\r?\n/)) {
-    if (!line.trim()) continue;
-    for (const t of tokenizer.tokenize(line)) {
-      if (!NOT_A_WORD.test(t.surface_form)) out.push(t.surface_form);
-    }
+    if (line.trim()) for (const t of tokenizer.tokenize(line)) surfaces.push(t.surface_form);
   }
-  return out;
+  return surfaces;
 }
 
-/** A body as the index stores it: its words, space-joined. */
+/** Token surfaces as the index stores them: the words, space-joined. */
+export function indexText(surfaces: readonly string[]): string {
+  return surfaces.filter((s) => !NOT_A_WORD.test(s)).join(' ');
+}
+
+/** A body as the index stores it (queries and tests; the pipeline reuses the facts' tokens). */
 export function searchText(tokenizer: KuromojiTokenizer, body: string): string {
-  return words(tokenizer, body).join(' ');
-}
-
-/** Fills Section.searchText for every section; loads the tokenizer only when there is a section. */
-export async function withSearchText(sections: Section[]): Promise<Section[]> {
-  if (sections.length === 0) return sections;
-  const tokenizer = await getTokenizer();
-  return sections.map((s) => ({ ...s, searchText: searchText(tokenizer, s.body) }));
+  return indexText(words(tokenizer, body));
 }
 
 export interface SearchQuery {
@@ -52,7 +46,7 @@ export function buildQuery(tokenizer: KuromojiTokenizer, text: string): SearchQu
     .filter((t) => t && !NOT_A_WORD.test(t));
   const phrases: string[] = [];
   for (const term of terms) {
-    const ws = words(tokenizer, term);
+    const ws = words(tokenizer, term).filter((w) => !NOT_A_WORD.test(w));
     if (ws.length === 0) continue;
     const quoted = `"${ws.join(' ').replace(/"/g, '""')}"`;
     phrases.push(/\d$/.test(ws.at(-1)!) ? quoted : `${quoted} *`);

@@ -26,7 +26,7 @@ export function canonicalId(printed: string): string | null {
 export function titleKey(title: string): string {
   return title
     .normalize('NFKC')
-    .replace(/\([^)]*\)|（[^）]*）|【[^】]*】/g, '')
+    .replace(/\([^()]*\)|（[^（）]*）|【[^【】]*】/g, '')
     .replace(/および|及び|並びに|ならびに|又は|または/g, '')
     .replace(/[\s、,・.．「」『』"'”“]/g, '')
     .toLowerCase();
@@ -43,38 +43,57 @@ function bigrams(s: string): Map<string, number> {
 
 /** Dice coefficient over character bigrams: robust to small wording changes (利用/使用, 自覚/意識向上). */
 export function similarity(a: string, b: string): number {
+  return a === b ? 1 : dice(a, bigrams(a), b, bigrams(b));
+}
+
+function dice(a: string, x: Map<string, number>, b: string, y: Map<string, number>): number {
   if (a === b) return 1;
   if (a.length < 2 || b.length < 2) return 0;
-  const x = bigrams(a);
-  const y = bigrams(b);
   let common = 0;
   for (const [k, n] of x) common += Math.min(n, y.get(k) ?? 0);
   return (2 * common) / (a.length - 1 + b.length - 1);
 }
 
-interface Keyed {
-  entry: ControlEntry;
-  keys: string[];
+interface Key {
+  key: string;
+  grams: Map<string, number>;
 }
 
+interface Keyed {
+  entry: ControlEntry;
+  keys: Key[];
+}
+
+/** Catalog keys with their bigrams computed once: title matching runs on every heading-like line. */
 const KEYED: Keyed[] = CONTROLS.map((entry) => ({
   entry,
-  keys: [entry.title, ...entry.variants].map(titleKey),
+  keys: [entry.title, ...entry.variants].map(titleKey).map((key) => ({ key, grams: bigrams(key) })),
 }));
+const KEYED_BY_ID = new Map(KEYED.map((k) => [k.entry.id, k]));
+const BY_KEY = new Map(KEYED.flatMap((k) => k.keys.map((c) => [c.key, k.entry] as const)));
+
+/** Titles are short; a longer "title" is a sentence, and comparing it with 121 controls is wasted work. */
+const MAX_TITLE_KEY = 120;
+
+function bestScore(keys: Key[], key: string, grams: Map<string, number>): number {
+  let best = 0;
+  for (const k of keys) best = Math.max(best, dice(key, grams, k.key, k.grams));
+  return best;
+}
 
 /** How close a printed title is to the catalog title of `id` (0…1). */
 export function titleSimilarity(id: string, title: string): number {
-  const k = KEYED.find((x) => x.entry.id === id);
-  if (!k) return 0;
+  const k = KEYED_BY_ID.get(id);
   const key = titleKey(title);
-  return Math.max(...k.keys.map((c) => similarity(key, c)));
+  if (!k || key.length > MAX_TITLE_KEY) return 0;
+  return bestScore(k.keys, key, bigrams(key));
 }
 
 /** True when `title` is a longer prefix of one of the control's titles than `before` was: a wrapped title's tail. */
 export function completesTitle(id: string, before: string, title: string): boolean {
-  const k = KEYED.find((x) => x.entry.id === id);
+  const k = KEYED_BY_ID.get(id);
   const key = titleKey(title);
-  return Boolean(k && key.length > titleKey(before).length && k.keys.some((c) => c.startsWith(key)));
+  return Boolean(k && key.length > titleKey(before).length && k.keys.some((c) => c.key.startsWith(key)));
 }
 
 /**
@@ -84,22 +103,26 @@ export function completesTitle(id: string, before: string, title: string): boole
  */
 export function matchTitle(title: string, threshold = 0.75): ControlEntry | null {
   const key = titleKey(title);
-  if (key.length < 2) return null;
+  if (key.length < 2 || key.length > MAX_TITLE_KEY) return null;
+  // An exact title is a lookup; only near misses need comparing with every control.
+  const exact = BY_KEY.get(key);
+  if (exact || threshold >= 1) return exact ?? null;
+  const grams = bigrams(key);
   let best: ControlEntry | null = null;
-  let bestScore = 0;
+  let top = 0;
   let second = 0;
   for (const { entry, keys } of KEYED) {
-    const score = Math.max(...keys.map((k) => similarity(key, k)));
-    if (score > bestScore) {
-      second = bestScore;
-      bestScore = score;
+    const score = bestScore(keys, key, grams);
+    if (score > top) {
+      second = top;
+      top = score;
       best = entry;
     } else if (score > second) {
       second = score;
     }
   }
-  if (bestScore === 1) return best;
-  return bestScore >= threshold && bestScore - second >= 0.1 ? best : null;
+  if (top === 1) return best;
+  return top >= threshold && top - second >= 0.1 ? best : null;
 }
 
 const CATEGORY_KEYS = new Set(CATEGORIES.flatMap((c) => [c.title, ...c.variants]).map(titleKey));

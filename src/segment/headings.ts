@@ -42,7 +42,7 @@ export function mapping2022(text: string): string | null {
 function stripMapping(title: string): string {
   return title
     .replace(MAPPING_2022, '')
-    .replace(/【[^】]*】/g, '')
+    .replace(/【[^【】]*】/g, '')
     .trim();
 }
 
@@ -53,9 +53,12 @@ function markdown(line: string): { level: number | null; rest: string } {
   return { level: m[1]!.length, rest: m[2]!.replace(/^\*\*(.*)\*\*$/, '$1').trim() };
 }
 
+/** Headings are short; a longer line is body text, which also bounds every pattern below. */
+const MAX_HEADING = 300;
+
 export function classifyLine(raw: string): LineKind {
   const line = raw.trim();
-  if (line === '') return { kind: 'text' };
+  if (line === '' || line.length > MAX_HEADING) return { kind: 'text' };
   if (FURNITURE.test(line)) return { kind: 'furniture' };
   const { level, rest } = markdown(line);
   if (REVISIONS.test(rest.replace(/\s+/g, ''))) return { kind: 'revisions' };

@@ -40,3 +40,14 @@ describe('text input', () => {
     }
   });
 });
+
+describe('damaged UTF-8', () => {
+  it('reads a UTF-8 whitepaper with one bad byte, with a warning, rather than rejecting it', () => {
+    const good = readFileSync(new URL('../../corpus/002_06e9b655fac815a7.txt', import.meta.url));
+    const bytes = Buffer.concat([good.subarray(0, 500), Buffer.from([0xff]), good.subarray(500)]);
+    const x = extractText(bytes);
+    expect(detectEncoding(bytes).encoding).toBe('utf-8');
+    expect(x.lines.map((l) => l.text).join('\n')).toContain('CHROFY株式会社');
+    expect(x.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', rule: 'text-invalid-bytes' })]);
+  });
+});
