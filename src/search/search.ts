@@ -4,20 +4,8 @@ import { getTokenizer } from '../facts/tokenizer.ts';
 import { makeSnippet, type SnippetOptions } from './snippet.ts';
 import { buildQuery } from './tokens.ts';
 
-export interface SearchHit {
+export interface SearchHit extends Omit<Row, 'body'> {
   rank: number;
-  /** bm25 relevance: higher is better (FTS5's bm25() negated). */
-  score: number;
-  document_id: number;
-  section_id: number;
-  vendor: string | null;
-  title: string | null;
-  version: string | null;
-  published: string | null;
-  path: string;
-  control_id: string | null;
-  heading: string;
-  page: number | null;
   snippet: string;
 }
 
@@ -32,6 +20,7 @@ export interface SearchResult {
 }
 
 interface Row {
+  /** bm25 relevance: higher is better (FTS5's bm25() negated). */
   score: number;
   document_id: number;
   section_id: number;

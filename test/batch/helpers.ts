@@ -96,14 +96,4 @@ export async function expectedSections(path: string): Promise<{ control_id: stri
   return r.sections.map((s) => ({ control_id: s.controlId, heading: s.heading }));
 }
 
-/** mulberry32: a small seeded PRNG (no dependency), so random tests are the same on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../support/prng.ts';
