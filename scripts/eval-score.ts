@@ -1,5 +1,6 @@
 // Scoring a database against the gold files; used by scripts/eval.ts and by the end-to-end tests.
 import type Database from 'better-sqlite3';
+import type { FactColumns } from '../src/store/rows.ts';
 
 export interface GoldFact {
   kind: string;
@@ -64,17 +65,8 @@ export function startKey(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '').replace(/[[\]()<>*#]/g, '').slice(0, 8);
 }
 
-interface FactRow {
-  kind: string;
-  control_id: string | null;
-  value: string | null;
-  unit: string | null;
-  frequency: string | null;
-  subject: string | null;
-  bound: string | null;
+interface FactRow extends FactColumns {
   negated: number;
-  key_management: string | null;
-  timezone: string | null;
   third_party: number | null;
 }
 

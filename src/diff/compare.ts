@@ -1,15 +1,9 @@
 // What changed between two editions of a whitepaper: pure functions over the rows of two
 // stored documents (load.ts reads them), so the matching rules are tested without a pipeline.
+import type { DocumentColumns, FactColumns } from '../store/rows.ts';
 import { diffSentences, normalizeSpace, type Hunk } from './text.ts';
 
-export interface DocumentInfo {
-  id: number;
-  path: string;
-  sha256: string;
-  vendor: string | null;
-  title: string | null;
-  version: string | null;
-  published: string | null;
+export interface DocumentInfo extends DocumentColumns {
   /** null when the database predates families (schema version < 3). */
   family_id: number | null;
   services: string[];
@@ -27,21 +21,12 @@ export interface SectionRow {
 export const FACT_ATTRIBUTES = ['value', 'unit', 'frequency', 'subject', 'bound', 'negated', 'key_management', 'timezone', 'third_party'] as const;
 export type FactAttribute = (typeof FACT_ATTRIBUTES)[number];
 
-export interface FactRow {
+export interface FactRow extends FactColumns {
   id: number;
   section_id: number;
   /** Order of the fact's section in its document. */
   section_ord: number;
-  control_id: string | null;
-  kind: string;
-  value: string | null;
-  unit: string | null;
-  frequency: string | null;
-  subject: string | null;
-  bound: string | null;
   negated: boolean;
-  key_management: string | null;
-  timezone: string | null;
   third_party: boolean | null;
   evidence: string;
   page: number | null;

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sha256 } from '../ingest/hash.ts';
 import type { DB } from '../store/db.ts';
+import type { DocumentColumns } from '../store/rows.ts';
 import type { DocumentInfo, Edition, FactRow, RevisionRow, SectionRow } from './compare.ts';
 
 /** What the user named is unknown or names more than one thing; `candidates` says what there is. */
@@ -24,15 +25,7 @@ const FAMILIES_SCHEMA = 3;
 
 const hasFamilies = (db: DB) => (db.pragma('user_version', { simple: true }) as number) >= FAMILIES_SCHEMA;
 
-interface DocRow {
-  id: number;
-  path: string;
-  sha256: string;
-  vendor: string | null;
-  title: string | null;
-  version: string | null;
-  published: string | null;
-}
+type DocRow = DocumentColumns;
 
 /** One line naming a document, for lists of candidates. */
 export function describeDocument(d: Pick<DocRow, 'id' | 'sha256' | 'vendor' | 'version' | 'published' | 'path'>): string {

@@ -1,14 +1,8 @@
 // Reading documents, sections and facts out of the database, for the exports and the report.
 import type { DB } from '../store/db.ts';
+import type { DocumentColumns, FactColumns } from '../store/rows.ts';
 
-export interface DocumentRow {
-  id: number;
-  path: string;
-  sha256: string;
-  vendor: string | null;
-  title: string | null;
-  version: string | null;
-  published: string | null;
+export interface DocumentRow extends DocumentColumns {
   format: string;
   pages: number | null;
   pipeline_version: string;
@@ -29,22 +23,13 @@ export interface SectionRow {
   iso27001_2022: string | null;
 }
 
-export interface FactRow {
+export interface FactRow extends FactColumns {
   id: number;
   document_id: number;
   section_id: number;
-  control_id: string | null;
-  kind: string;
-  value: string | null;
-  unit: string | null;
-  frequency: string | null;
-  subject: string | null;
-  bound: string | null;
   negated: number;
   evidence: string;
   page: number | null;
-  key_management: string | null;
-  timezone: string | null;
   third_party: number | null;
   /** From the fact_labels view: `35 (daily)`, `not tls`. */
   label: string;
