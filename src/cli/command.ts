@@ -21,13 +21,19 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 export class UsageError extends Error {}
 
-/** util.parseArgs, with its errors turned into usage errors that name the command. */
+/** Thrown by parse() on `--help`/`-h`: main prints the command's help and exits 0. */
+export class HelpRequested extends Error {}
+
+/** util.parseArgs, with its errors turned into usage errors that name the command, and `--help` handled. */
 export function parse<T extends ParseArgsConfig['options']>(command: string, argv: string[], options: T, allowPositionals = true) {
+  let parsed;
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
+    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
   } catch (e) {
     throw new UsageError(`${(e as Error).message.replace(/\. To specify.*$/s, '')}; see \`hakusho ${command} --help\``);
   }
+  if ((parsed.values as { help?: boolean }).help) throw new HelpRequested();
+  return parsed;
 }
 
 export function intOption(command: string, name: string, value: string | undefined, fallback: number): number {

@@ -52,10 +52,6 @@ export const diff: Command = {
       latest: { type: 'string' },
       json: { type: 'boolean' },
     });
-    if (values.help) {
-      io.stdout(help);
-      return EXIT.ok;
-    }
     const latest = values.latest as string | undefined;
     if (latest !== undefined && positionals.length > 0) {
       throw new UsageError('give either two documents or --latest VENDOR, not both; see `hakusho diff --help`');

@@ -61,10 +61,6 @@ export const exportCommand: Command = {
       },
       false,
     );
-    if (values.help) {
-      io.stdout(help);
-      return EXIT.ok;
-    }
     const format = values.format as Format | undefined;
     if (format === undefined) throw new UsageError('say which format with --format csv, json or oscal; see `hakusho export --help`');
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be csv, json or oscal, not "${format}"; see \`hakusho export --help\``);

@@ -1,7 +1,7 @@
 // The `hakusho` command line: dispatch to one module per command.
 import { InputError } from '../diagnostics.ts';
 import { MissingPathError } from '../ingest/walk.ts';
-import { EXIT, UsageError, type Command, type IO } from './command.ts';
+import { EXIT, HelpRequested, UsageError, type Command, type IO } from './command.ts';
 import { COMMANDS } from './commands.ts';
 
 export const mainHelp = () => `Usage: hakusho <command> [options]
@@ -38,6 +38,10 @@ export async function main(argv: string[], io: IO = defaultIO): Promise<number> 
   try {
     return await command.run(rest, io);
   } catch (e) {
+    if (e instanceof HelpRequested) {
+      io.stdout(command.help);
+      return EXIT.ok;
+    }
     if (e instanceof UsageError || e instanceof MissingPathError) {
       io.stderr(`hakusho ${name}: ${e.message}\n`);
       return EXIT.usage;

@@ -102,10 +102,6 @@ export const query: Command = {
       db: { type: 'string' },
       format: { type: 'string' },
     });
-    if (values.help) {
-      io.stdout(help);
-      return EXIT.ok;
-    }
     if (positionals.length === 0) throw new UsageError('give one SQL statement in quotes, e.g. `hakusho query "SELECT * FROM latest_documents"`');
     if (positionals.length > 1) throw new UsageError('give the SQL statement as one argument, in quotes; see `hakusho query --help`');
     const format = ((values.format as string | undefined) ?? 'table') as Format;

@@ -35,10 +35,6 @@ export const report: Command = {
   help,
   async run(argv, io) {
     const { values } = parse('report', argv, { db: { type: 'string' }, out: { type: 'string' } }, false);
-    if (values.help) {
-      io.stdout(help);
-      return EXIT.ok;
-    }
     const out = (values.out as string | undefined) ?? DEFAULT_REPORT;
     const db = openForReading((values.db as string | undefined) ?? DEFAULT_DB);
     let html: string;

@@ -73,10 +73,6 @@ export const run: Command = {
       force: { type: 'boolean' },
       json: { type: 'boolean' },
     });
-    if (values.help) {
-      io.stdout(help);
-      return EXIT.ok;
-    }
     if (positionals.length === 0) throw new UsageError('give at least one folder or file to ingest, e.g. `hakusho run corpus`');
     const jobs = intOption('run', 'jobs', values.jobs as string | undefined, defaultJobs());
     const timeout = intOption('run', 'timeout', values.timeout as string | undefined, DEFAULT_TIMEOUT_S);

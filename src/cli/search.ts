@@ -52,10 +52,6 @@ export const searchCommand: Command = {
       limit: { type: 'string' },
       json: { type: 'boolean' },
     });
-    if (values.help) {
-      io.stdout(help);
-      return EXIT.ok;
-    }
     if (positionals.length === 0) throw new UsageError('give the text to look for, e.g. `hakusho search "バックアップ 世代"`');
     const text = positionals.join(' ');
     const limit = intOption('search', 'limit', values.limit as string | undefined, 20);
