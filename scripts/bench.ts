@@ -7,7 +7,8 @@
 // is its alone:
 //   (a) the whole pipeline (`hakusho run`'s batch) with 1 job and with N jobs, fresh database each;
 //   (b) the text files through kuromoji alone: one dictionary load, line by line, one thread;
-//   (c) the PDFs through pdfjs getTextContent alone, one thread, the options src/extract/pdf.ts uses;
+//   (c) the PDFs through pdfjs getTextContent alone, one thread, pdfjs loaded and opening PDFs as
+//       the workers do (scripts/bench/pdfjs-alone.mjs);
 //   (d) an unchanged re-run (every file skipped);
 // and runs a text corpus twice the size to show that peak memory does not grow with the number
 // of files. Each figure is the best (shortest) of --repeat runs (default 2; 1 with --quick), as
@@ -33,6 +34,8 @@ const PDFS = quick ? 20 : 100;
 const GROWTH = [TEXTS, TEXTS * 2] as const;
 
 const CHILD = fileURLToPath(new URL('./bench/child.ts', import.meta.url));
+const PDFJS_ALONE = fileURLToPath(new URL('./bench/pdfjs-alone.mjs', import.meta.url));
+const PDFJS = new URL('../src/extract/pdfjs.mjs', import.meta.url).href;
 const BIN = join(ROOT, 'bin/hakusho.js');
 const TSX = import.meta.resolve('tsx/esm');
 
@@ -42,8 +45,15 @@ interface Measure {
   [k: string]: unknown;
 }
 
+/** Node options of the next child process (informative measurements only). */
+let nodeFlags: string[] = [];
+
 function child(...argv: string[]): Measure {
-  const out = execFileSync(process.execPath, ['--import', TSX, CHILD, ...argv], {
+  // (c) runs without tsx, as pdfjs is loaded in the workers (see scripts/bench/pdfjs-alone.mjs).
+  // The stage breakdown loads pdfjs natively first, as the workers do (through tsx it takes 1 s).
+  const preload = argv[0] === 'stages' ? ['--import', PDFJS] : [];
+  const script = argv[0] === 'pdfjs' ? [PDFJS_ALONE, ...argv.slice(1)] : [...nodeFlags, ...preload, '--import', TSX, CHILD, ...argv];
+  const out = execFileSync(process.execPath, script, {
     cwd: ROOT,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -118,6 +128,13 @@ line('(d) re-run, PDF, unchanged', dPdf, PDFS, `  ${dPdf.skipped} skipped`);
 const c = best(() => ['pdfjs', pdfDir]);
 if ((c.errors as string[]).length) console.log(`!! pdfjs alone: ${(c.errors as string[]).join(' | ')}`);
 line('(c) pdfjs alone, PDF', c, PDFS, `  ${Math.round(Number(c.pages) / (c.ms / 1000))} pages/s, ${c.pages} pages`);
+// Informative, not a target: the same run with V8's background GC and compiler threads off. When
+// the workers already fill every core those threads only compete with them, but V8 takes the flag
+// at process start only, so `hakusho run` does not set it (see README, Speed and memory).
+nodeFlags = ['--single-threaded'];
+const paNst = best(() => ['pipeline', pdfDir, freshDb('pdf-st'), String(N)]);
+nodeFlags = [];
+line(`(a) pipeline, PDF, ${N} jobs, node --single-threaded`, paNst, PDFS, `  ${(paNst.ms / c.ms).toFixed(2)} × (c)`);
 
 // Growth: the same pipeline on twice the files; the first figure is (a) with N jobs above.
 const large = best(() => ['pipeline', growthDir, freshDb('growth'), String(N)]);

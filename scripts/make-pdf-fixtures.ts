@@ -2,13 +2,11 @@
 // test/fixtures/pdf-items/*.json, so the layout tests run on real item arrays without pdfjs.
 // Run by scripts/make-pdf-fixtures.sh after the PDFs exist: `npx tsx scripts/make-pdf-fixtures.ts`.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { toTextItems } from '../src/extract/pdf-items.ts';
+import { openPdf } from '../src/extract/pdfjs.mjs';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
-const pdfjs = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 /** fixture name → source PDF and the pages to take. */
 const DUMPS: Record<string, { source: string; pages: number[] }> = {
@@ -29,13 +27,7 @@ const DUMPS: Record<string, { source: string; pages: number[] }> = {
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
 async function dump(name: string, source: string, pages: number[]): Promise<void> {
-  const task = getDocument({
-    data: new Uint8Array(readFileSync(join(root, source))),
-    cMapUrl: join(pdfjs, 'cmaps') + '/',
-    cMapPacked: true,
-    standardFontDataUrl: join(pdfjs, 'standard_fonts') + '/',
-    verbosity: 0,
-  });
+  const task = openPdf(readFileSync(join(root, source)));
   try {
     const doc = await task.promise;
     const out = [];

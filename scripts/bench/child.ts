@@ -3,7 +3,6 @@
 // Prints one JSON line on stdout.
 //   child.ts pipeline <dir> <db> <jobs>   the batch run (worker pool), as `hakusho run` does it
 //   child.ts kuromoji <dir>               one dictionary load, every file tokenized line by line
-//   child.ts pdfjs <dir>                  every PDF's pages through getTextContent
 //   child.ts stages <dir>                 the pipeline's stages one after the other, in this
 //                                         thread, each timed (where the time goes)
 import { createRequire } from 'node:module';
@@ -12,7 +11,7 @@ import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const [mode, dir, ...rest] = process.argv.slice(2);
-if (!mode || !dir) throw new Error('usage: child.ts pipeline|kuromoji|pdfjs <dir> …');
+if (!mode || !dir) throw new Error('usage: child.ts pipeline|kuromoji|stages <dir> …');
 const files = (ext: RegExp) =>
   readdirSync(dir)
     .filter((f) => ext.test(f))
@@ -57,43 +56,6 @@ if (mode === 'pipeline') {
   out.ms = performance.now() - t0;
   out.chars = chars;
   out.tokens = tokens;
-} else if (mode === 'pdfjs') {
-  // The options src/extract/pdf.ts gives getDocument (CMaps for non-embedded Japanese fonts).
-  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const root = dirname(require.resolve('pdfjs-dist/package.json'));
-  let pages = 0;
-  let items = 0;
-  const errors: string[] = [];
-  for (const f of files(/\.pdf$/i)) {
-    const task = getDocument({
-      data: new Uint8Array(readFileSync(f)),
-      cMapUrl: `${join(root, 'cmaps')}/`,
-      cMapPacked: true,
-      standardFontDataUrl: `${join(root, 'standard_fonts')}/`,
-      wasmUrl: `${join(root, 'wasm')}/`,
-      verbosity: VerbosityLevel.ERRORS,
-      isEvalSupported: false,
-      useSystemFonts: false,
-      disableFontFace: true,
-    });
-    try {
-      const doc = await task.promise;
-      for (let n = 1; n <= doc.numPages; n++) {
-        const page = await doc.getPage(n);
-        items += (await page.getTextContent()).items.length;
-        page.cleanup();
-        pages++;
-      }
-    } catch (e) {
-      errors.push(`${f}: ${(e as Error).message}`);
-    } finally {
-      await task.destroy();
-    }
-  }
-  out.ms = performance.now() - t0;
-  out.pages = pages;
-  out.items = items;
-  out.errors = errors.slice(0, 3);
 } else if (mode === 'stages') {
   // The composition of pipelines/whitepaper-ja.ts, stage by stage (informative only).
   const { formatOf } = await import('../../src/ingest/formats.ts');

@@ -1,14 +1,19 @@
-// A pool of pipeline worker threads. Each worker processes one file at a time; the pool gives
-// every file a time limit and every worker a heap limit, and replaces a worker that hangs,
+// A pool of pipeline worker threads. Each worker processes one file at a time, with the next
+// file already in hand, so it starts that one without waiting for the main thread; the pool
+// gives every file a time limit and every worker a heap limit, and replaces a worker that hangs,
 // crashes or runs out of memory, failing only the file it was processing.
 //
 // Workers start lazily (a run that skips every file starts none) and stay for the whole run, so
-// each loads the kuromoji dictionary once. File bytes are transferred to the worker, not copied.
+// each builds its tokenizer once, from dictionary bytes the pool loads once and shares. The bytes
+// of the file a worker processes are transferred to it, not copied; those of the file waiting
+// behind it are copied, so that another worker can take it should this one die first.
 import { availableParallelism, freemem, totalmem } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { InputError } from '../diagnostics.ts';
+import { loadDictionaryBytes, type DictionaryBytes } from '../facts/tokenizer.ts';
 import type { Result } from '../types.ts';
 import type { Processor } from './processor.ts';
+import type { DictionaryMessage } from './worker-dictionary.ts';
 import type { Reply, Task } from './worker.ts';
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
@@ -25,6 +30,8 @@ export const DEFAULT_MAX_MEMORY_MB = 1024;
  * loaded (~370 MB while it loads), ~140 MB more once pdfjs has read a Japanese PDF.
  */
 export const WORKER_BUDGET_MB = 600;
+/** Files a worker holds: the one it processes and the next, so it never waits for the main thread. */
+export const FILES_PER_WORKER = 2;
 /** Kept for the main thread (SQLite, the walk, the summary) and the rest of the machine. */
 const RESERVED_MB = 300;
 
@@ -77,7 +84,9 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   dead: boolean;
-  task: Pending | null;
+  /** In the order the worker takes them: the first is being processed (its bytes moved there). */
+  tasks: Pending[];
+  /** The time limit of tasks[0]. */
   timer: NodeJS.Timeout | undefined;
 }
 
@@ -106,20 +115,37 @@ export function workerPool(opts: PoolOptions): Pool {
   let started = 0;
   let broken: PoolError | null = null;
   let closed = false;
+  // Read and decompressed once, with the first worker, and shared by every worker (see tokenizer.ts).
+  let dictionary: Promise<DictionaryBytes> | null = null;
 
   const seconds = (ms: number) => (ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1));
 
   function spawn(): Slot {
-    // A library's console.log in a worker must not land in `--json` output on stdout: to stderr.
-    const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb }, stdout: true });
+    // The dictionary comes on a port of its own, as soon as it is loaded, while the worker starts.
+    const { port1, port2 } = new MessageChannel();
+    // execArgv: [] so a worker does not inherit the parent's preloads (`--import tsx/esm`…): it
+    // registers tsx itself. A library's console.log in a worker must not land in `--json` output
+    // on stdout: to stderr.
+    const worker = new Worker(ENTRY, {
+      execArgv: [],
+      workerData: { dictionary: port2 },
+      transferList: [port2],
+      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
+      stdout: true,
+    });
     worker.stdout.pipe(process.stderr, { end: false });
     started++;
-    const slot: Slot = { worker, ready: false, dead: false, task: null, timer: undefined };
+    dictionary ??= loadDictionaryBytes();
+    dictionary.then(
+      (bytes) => port1.postMessage({ bytes } satisfies DictionaryMessage),
+      (e: Error) => port1.postMessage({ error: `the kuromoji dictionary could not be loaded: ${e.message}` } satisfies DictionaryMessage),
+    );
+    const slot: Slot = { worker, ready: false, dead: false, tasks: [], timer: undefined };
     worker.on('message', (m: Reply) => {
       if (m.type === 'ready') {
         slot.ready = true;
         // The time limit is the file's: it starts when the worker has loaded the pipeline.
-        if (slot.task) startTimer(slot);
+        if (slot.tasks.length > 0) startTimer(slot);
         return;
       }
       if (m.type === 'startup-failed') {
@@ -127,10 +153,16 @@ export function workerPool(opts: PoolOptions): Pool {
         fail(new PoolError(`a worker thread could not load the pipeline: ${m.message}`));
         return;
       }
-      const task = slot.task;
+      const task = slot.tasks[0];
       if (!task || task.id !== m.id) return;
       clearTimeout(slot.timer);
-      slot.task = null;
+      slot.tasks.shift();
+      const next = slot.tasks[0];
+      if (next) {
+        // The worker has started it: its copy of the bytes is the one in use, and its clock runs.
+        next.bytes = null;
+        startTimer(slot);
+      }
       if (m.type === 'done') task.resolve(m.result);
       else task.reject(revive(m.error));
       pump();
@@ -151,33 +183,42 @@ export function workerPool(opts: PoolOptions): Pool {
     return new InputError('worker-crashed', `the worker processing this file crashed (${e ? e.message : `exit code ${code}`}); the other files are not affected`);
   }
 
-  /** Takes a worker out of the pool, failing the file it held; a new worker starts when there is work. */
+  /**
+   * Takes a worker out of the pool, failing the file it was processing; the file waiting behind it
+   * goes to another worker. A new worker starts when there is work.
+   */
   function retire(slot: Slot, reason: Error): void {
     if (slot.dead) return;
     slot.dead = true;
     slots.delete(slot);
     clearTimeout(slot.timer);
-    const task = slot.task;
-    slot.task = null;
+    const [task, ...queued] = slot.tasks;
+    slot.tasks = [];
     task?.reject(reason);
+    waiting.unshift(...queued);
     pump();
   }
 
   function fail(error: PoolError): void {
     broken = error;
-    for (const t of waiting.splice(0)) t.reject(error);
     for (const s of [...slots]) {
       void s.worker.terminate();
       retire(s, error);
     }
+    // After retiring: the files queued behind a worker's current one came back to `waiting`.
+    for (const t of waiting.splice(0)) t.reject(error);
   }
 
   function dispatch(slot: Slot, task: Pending): void {
-    slot.task = task;
-    const bytes = ownBuffer(task.bytes!);
-    task.bytes = null;
-    slot.worker.postMessage({ id: task.id, path: task.path, bytes } satisfies Task, [bytes.buffer as ArrayBuffer]);
-    startTimer(slot);
+    slot.tasks.push(task);
+    if (slot.tasks.length === 1) {
+      const bytes = ownBuffer(task.bytes!);
+      task.bytes = null;
+      slot.worker.postMessage({ id: task.id, path: task.path, bytes } satisfies Task, [bytes.buffer as ArrayBuffer]);
+      startTimer(slot);
+    } else {
+      slot.worker.postMessage({ id: task.id, path: task.path, bytes: task.bytes! } satisfies Task);
+    }
   }
 
   /** The file's time limit; before the worker is ready, a limit on starting (it then restarts). */
@@ -200,14 +241,13 @@ export function workerPool(opts: PoolOptions): Pool {
     }, ms);
   }
 
+  /** Hands waiting files to idle workers first, then to new workers, then behind busy ones. */
   function pump(): void {
     while (waiting.length > 0 && !broken && !closed) {
       let slot: Slot | undefined;
-      for (const s of slots) if (!s.task && !s.dead) slot = s;
-      if (!slot) {
-        if (slots.size >= jobs) return;
-        slot = spawn();
-      }
+      for (const s of slots) if (!s.dead && s.tasks.length < FILES_PER_WORKER && (!slot || s.tasks.length < slot.tasks.length)) slot = s;
+      if ((!slot || slot.tasks.length > 0) && slots.size < jobs) slot = spawn();
+      if (!slot) return;
       dispatch(slot, waiting.shift()!);
     }
   }
@@ -232,8 +272,8 @@ export function workerPool(opts: PoolOptions): Pool {
       for (const s of all) {
         s.dead = true;
         clearTimeout(s.timer);
-        s.task?.reject(new Error('the worker pool is closed'));
-        s.task = null;
+        for (const t of s.tasks) t.reject(new Error('the worker pool is closed'));
+        s.tasks = [];
       }
       slots.clear();
       await Promise.all(all.map((s) => s.worker.terminate()));

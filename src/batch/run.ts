@@ -15,7 +15,7 @@ import { walk } from '../ingest/walk.ts';
 import { openForWrite } from '../store/db.ts';
 import { createWriter } from '../store/writer.ts';
 import { acquireRunLock } from './lock.ts';
-import { PoolError, workerPool } from './pool.ts';
+import { FILES_PER_WORKER, PoolError, workerPool } from './pool.ts';
 import type { Processor } from './processor.ts';
 
 export { inProcess, type Processor } from './processor.ts';
@@ -190,8 +190,8 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
     inFlight.delete(hash);
   };
 
-  // One more file in flight than workers, so a worker has its next file as soon as it is free.
-  const concurrency = Math.max(1, opts.jobs) + 1;
+  // Enough files in flight for every worker to hold its next one (see pool.ts).
+  const concurrency = Math.max(1, opts.jobs) * FILES_PER_WORKER;
   const queue = new PQueue({ concurrency });
   let status = 'failed';
   try {

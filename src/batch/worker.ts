@@ -1,9 +1,7 @@
-// A pipeline worker thread: receives one file at a time (its bytes transferred, not copied), runs
-// the pure pipeline and posts the Result back. The main thread alone touches the database.
-// The kuromoji dictionary (the pipeline's tokenizer module caches it per thread) is loaded once,
-// as the worker starts, and serves every later file.
-import v8 from 'node:v8';
-import vm from 'node:vm';
+// A pipeline worker thread: receives files (the next one while it processes the current one),
+// runs the pure pipeline on each in turn and posts each Result back. The main thread alone
+// touches the database. The kuromoji tokenizer (the pipeline's tokenizer module caches it per
+// thread) is built once, as the worker starts (worker-dictionary.ts), and serves every file.
 import { parentPort } from 'node:worker_threads';
 import { processFile } from '../../pipelines/whitepaper-ja.ts';
 import { InputError } from '../diagnostics.ts';
@@ -60,13 +58,13 @@ async function handle(task: Task): Promise<void> {
   }
 }
 
-// The dictionary is loaded before the first file, off that file's clock, and the garbage its
-// loading leaves (~60 MB of buffers) is collected at once rather than piling up with the first
-// file's: measured, this took the peak of a two-worker PDF run from 1.47–1.68 GB to 1.24–1.49 GB,
-// as the two workers no longer hold a dictionary's load and a PDF's parse at the same moment.
-await getTokenizer().catch(() => undefined); // a failure shows again, per file, when a file needs it
-v8.setFlagsFromString('--expose-gc');
-(vm.runInNewContext('gc') as () => void)();
-// Files sent meanwhile wait in the port until this listener is attached.
-port.on('message', (task: Task) => void handle(task));
+if (process.env.HAKUSHO_TEST_STARTUP_FAIL) throw new Error('test startup failure'); // see testFault
+// The tokenizer is built before the first file (worker-dictionary.ts started it), off that
+// file's clock; a failure shows again, per file, when a file needs it.
+await getTokenizer().catch(() => undefined);
+// One file at a time, in the order sent: the pool sends the next file while this one runs.
+let queue = Promise.resolve();
+port.on('message', (task: Task) => {
+  queue = queue.then(() => handle(task));
+});
 port.postMessage({ type: 'ready' } satisfies Reply);

@@ -70,8 +70,8 @@ function isCjk(ch: string | undefined): boolean {
 }
 
 function lastChar(s: string): string | undefined {
-  const chars = Array.from(s.slice(-2));
-  return chars.at(-1);
+  const cp = s.codePointAt(s.length - 2);
+  return cp !== undefined && cp > 0xffff ? String.fromCodePoint(cp) : s.at(-1);
 }
 
 function firstChar(s: string): string | undefined {

@@ -1,8 +1,8 @@
 // pdfjs text content → layout's TextItems, in top-down page space. Kept apart from pdf.ts so
 // the fixture script can dump the very items the layout tests are fed.
-import { Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { addStats, charStats, type CharStats } from './pdf-readability.ts';
 import type { TextItem } from './layout.ts';
+import { pdfjs } from './pdfjs.mjs';
 
 /** The fields of a pdfjs text item that are read (marked-content entries have no `str`). */
 export interface PdfjsItem {
@@ -49,7 +49,7 @@ export function toTextItems(raw: readonly (PdfjsItem | object)[], viewportTransf
   for (const item of raw) {
     if (!('str' in item) || item.str === '') continue;
     stats = addStats(stats, charStats(item.str));
-    const m = Util.transform(viewportTransform, item.transform) as Matrix;
+    const m = pdfjs.Util.transform(viewportTransform, item.transform) as Matrix;
     // Vertical writing (tategaki) would need its own layout; it is counted, not laid out.
     const q = item.dir === 'ttb' ? null : quadrant(m);
     if (q !== null) weight[q]! += item.str.length;

@@ -1,7 +1,4 @@
 // PDF input via pdfjs-dist: pages of positioned text items → lines in reading order.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { InputError, type Diagnostic } from '../diagnostics.ts';
 import type { Extracted, Line } from '../types.ts';
@@ -11,13 +8,7 @@ import { toTextItems } from './pdf-items.ts';
 import { charStats, isGarbledLine, isUnreadable, type CharStats } from './pdf-readability.ts';
 import { withWarnings, type WarningSink } from './pdf-warnings.ts';
 import { layoutPage, type LaidLine } from './layout.ts';
-
-// The CMaps and standard-font data that ship inside pdfjs-dist. Without the CMaps, a PDF whose
-// Japanese CID fonts are not embedded (HeiseiKakuGo-W5, MS-Mincho…) yields no text at all.
-const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-const CMAP_URL = join(PDFJS_ROOT, 'cmaps') + '/';
-const STANDARD_FONT_URL = join(PDFJS_ROOT, 'standard_fonts') + '/';
-const WASM_URL = join(PDFJS_ROOT, 'wasm') + '/';
+import { openPdf, pdfjs } from './pdfjs.mjs';
 
 export interface PdfOptions {
   /** Give up on a document after this long (ms); pdfjs is stopped and `pdf-timeout` thrown. */
@@ -74,19 +65,8 @@ function sleep(ms: number): Promise<void> {
 }
 
 async function read(bytes: Uint8Array, sink: WarningSink, timeoutMs: number): Promise<Extracted> {
-  // pdfjs transfers (detaches) the buffer it is given: hand it a copy, never the caller's bytes.
-  const task: PDFDocumentLoadingTask = getDocument({
-    data: new Uint8Array(bytes),
-    cMapUrl: CMAP_URL,
-    cMapPacked: true,
-    standardFontDataUrl: STANDARD_FONT_URL,
-    wasmUrl: WASM_URL,
-    // Warnings are caught by withWarnings, never printed; errors only would hide them.
-    verbosity: VerbosityLevel.WARNINGS,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-  });
+  // Warnings are caught by withWarnings, never printed; errors only would hide them.
+  const task: PDFDocumentLoadingTask = openPdf(bytes, pdfjs.VerbosityLevel.WARNINGS);
   let stopped = false;
   const work = readDocument(task, sink, () => stopped);
   let timer: NodeJS.Timeout | undefined;

@@ -9,6 +9,8 @@ import { tokenize, within, type Span, type Token } from './tokens.ts';
 export interface Analysis {
   /** The text the tokens were read from (see prepare). */
   text: string;
+  /** The text lower-cased, for Latin terms (read once: every kind of fact looks terms up). */
+  lower: string;
   tokens: Token[];
   /** Predicate clauses: split where a verb, auxiliary or conjunctive particle meets a comma, and at cells. */
   clauses: Span[];
@@ -88,6 +90,7 @@ export function analyze(tokenizer: KuromojiTokenizer, sentence: string, isRow = 
   const quantities = readQuantities(tokens, text);
   return {
     text,
+    lower: text.toLowerCase(),
     tokens,
     clauses: spans(clauseCuts, text.length),
     segments: spans(segmentCuts, text.length),
@@ -131,9 +134,9 @@ export function find(a: Analysis, term: string, span?: Span): Span[] {
   const out: Span[] = [];
   const text = a.text;
   const ascii = ASCII_WORD.test(term);
-  const lower = ascii ? text.toLowerCase() : text;
+  const hay = ascii ? a.lower : text;
   const needle = ascii ? term.toLowerCase() : term;
-  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
     const end = at + needle.length;
     if (span && (at < span.start || end > span.end)) continue;
     if (ascii) {

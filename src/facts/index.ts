@@ -93,7 +93,8 @@ export async function analyzeSections(sections: readonly Section[]): Promise<Sec
   const facts: Fact[] = [];
   work.forEach(({ section, sentences }, i) => {
     const state: SectionState = { provider: null, regionTable: false };
-    const sectionText = prepare(section.body);
+    let prepared: string | undefined;
+    const sectionText = () => (prepared ??= prepare(section.body));
     const found: Fact[] = [];
     for (const sentence of sentences) {
       const a = analyze(tokenizer, sentence.cells ? sentence.cells.join('\t') : sentence.text, sentence.cells !== null);

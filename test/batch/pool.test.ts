@@ -14,7 +14,7 @@ const CORPUS_FILE = join(ROOT, 'corpus/001_54f9b4840afe051d.txt');
 /** A text with no control sections: processed in milliseconds, without loading the tokenizer. */
 const MEMO = new TextEncoder().encode('# 議事録\n\n本日は来期の予算について話し合いました。\n');
 const memo = () => new Uint8Array(MEMO);
-const HOOKS = ['HAKUSHO_TEST_HANG_ON', 'HAKUSHO_TEST_CRASH_ON', 'HAKUSHO_TEST_OOM_ON'];
+const HOOKS = ['HAKUSHO_TEST_HANG_ON', 'HAKUSHO_TEST_CRASH_ON', 'HAKUSHO_TEST_OOM_ON', 'HAKUSHO_TEST_STARTUP_FAIL'];
 
 afterEach(() => {
   for (const h of HOOKS) delete process.env[h];
@@ -64,6 +64,39 @@ describe('workerPool', () => {
       // Two, and a new one for each worker lost when there was work left for it.
       expect(pool.started).toBeGreaterThanOrEqual(3);
       expect(pool.started).toBeLessThanOrEqual(5);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('stops, failing every file, when a worker cannot even load the pipeline', async () => {
+    process.env.HAKUSHO_TEST_STARTUP_FAIL = '1';
+    // One worker: the file it was handed, the next one queued behind it, and one still waiting.
+    const pool = workerPool({ jobs: 1 });
+    try {
+      const settled = await Promise.allSettled(['a.md', 'b.md', 'c.md'].map((n) => pool.process(n, memo())));
+      for (const s of settled) {
+        expect(s.status).toBe('rejected');
+        expect((s as PromiseRejectedResult).reason).toMatchObject({ name: 'PoolError', message: expect.stringMatching(/could not load the pipeline: .*test startup failure/s) });
+      }
+      await expect(pool.process('f.md', memo())).rejects.toMatchObject({ name: 'PoolError' });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('hands a worker its next file while it works, and gives that file to a new worker if this one dies', async () => {
+    process.env.HAKUSHO_TEST_HANG_ON = 'hang-here';
+    const pool = workerPool({ jobs: 1, timeoutMs: 2000 });
+    try {
+      const first = memo();
+      const next = memo();
+      const results = Promise.allSettled([pool.process('hang-here.md', first), pool.process('next.md', next)]);
+      expect(first.byteLength).toBe(0); // moved to the worker
+      expect(next.byteLength).toBe(MEMO.length); // copied: kept in case the worker dies before it starts
+      const outcome = (await results).map((s) => (s.status === 'fulfilled' ? 'ok' : (s.reason as InputError).rule));
+      expect(outcome).toEqual(['time-limit', 'ok']);
+      expect(pool.started).toBe(2);
     } finally {
       await pool.close();
     }

@@ -16,8 +16,8 @@ export interface Ctx {
   sentence: Sentence;
   a: Analysis;
   state: SectionState;
-  /** The whole section body, prepared (for attributes a section states once, such as a time zone). */
-  sectionText: string;
+  /** The whole section body, prepared (for attributes a section states once, such as a time zone); read when asked. */
+  sectionText: () => string;
 }
 
 /** A fact before provenance is attached; attributes left out are null (negated: false). */

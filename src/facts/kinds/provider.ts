@@ -17,14 +17,21 @@ const PROVIDERS: readonly { id: string; names: readonly string[] }[] = [
 ];
 
 const ALL = PROVIDERS.flatMap((p) => p.names.map((n) => ({ id: p.id, name: n })));
+const NAMES = ALL.map((x) => x.name);
 const ID_OF = new Map(ALL.map((x) => [x.name, x.id]));
+/** A sentence's providers, read once: the region and provider kinds and the carry-over all ask. */
+const WHOLE_SENTENCE = new WeakMap<Analysis, ProviderMention[]>();
 
 export interface ProviderMention extends Span {
   id: string;
 }
 
 export function findProviders(a: Analysis, span?: Span): ProviderMention[] {
-  return findAny(a, ALL.map((x) => x.name), span).map((m) => ({ start: m.start, end: m.end, id: ID_OF.get(m.term)! }));
+  const cached = span ? undefined : WHOLE_SENTENCE.get(a);
+  if (cached) return cached;
+  const found = findAny(a, NAMES, span).map((m) => ({ start: m.start, end: m.end, id: ID_OF.get(m.term)! }));
+  if (!span) WHOLE_SENTENCE.set(a, found);
+  return found;
 }
 
 export const cloudProvider: Extractor = ({ a }) => {

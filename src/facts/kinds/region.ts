@@ -29,6 +29,8 @@ const PLACES: Record<string, readonly (readonly [string, string])[]> = {
   ibm: [['東京', 'jp-tok'], ['大阪', 'jp-osa']],
 };
 
+const PLACE_NAMES = [...new Set(Object.values(PLACES).flatMap((l) => l.map(([n]) => n)))];
+
 /** Region identifiers as the providers print them; the format says whose they are. */
 const CODES: readonly (readonly [RegExp, string])[] = [
   [/\bap-(?:tokyo|osaka|seoul|singapore|sydney|mumbai)-\d\b/g, 'oracle'],
@@ -85,8 +87,7 @@ export const region: Extractor = (ctx) => {
     }
   }
   // Provider regions by place name.
-  const names = [...new Set(Object.values(PLACES).flatMap((l) => l.map(([n]) => n)))];
-  for (const m of findAny(a, names)) {
+  for (const m of findAny(a, PLACE_NAMES)) {
     const scope = regionScope(a, m.start);
     // A data centre of a provider named in the same sentence is one of its regions too.
     const named = providers.some((p) => p.start < m.start);

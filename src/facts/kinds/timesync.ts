@@ -20,6 +20,8 @@ export function timezoneOf(text: string): string | null {
 }
 
 export const timeSync: Extractor = ({ a, sectionText }) => {
-  const zone = timezoneOf(a.text) ?? timezoneOf(sectionText);
-  return findAny(a, NTP).map((m): Draft => ({ kind: 'time_sync', value: 'ntp', timezone: zone, negated: negatedAt(a, m.start) }));
+  const found = findAny(a, NTP);
+  if (found.length === 0) return [];
+  const zone = timezoneOf(a.text) ?? timezoneOf(sectionText());
+  return found.map((m): Draft => ({ kind: 'time_sync', value: 'ntp', timezone: zone, negated: negatedAt(a, m.start) }));
 };
