@@ -26,13 +26,14 @@ export const DEFAULT_TIMEOUT_S = 120;
 /** Default V8 old-generation limit of each worker (`--max-memory`). kuromoji alone uses ~80 MB of heap and ~200 MB outside it. */
 export const DEFAULT_MAX_MEMORY_MB = 1024;
 /**
- * What one worker costs (measured): ~30 MB to start, ~310 MB more once kuromoji's dictionary is
- * loaded (~370 MB while it loads), ~140 MB more once pdfjs has read a Japanese PDF.
+ * What one more worker costs at peak (measured on the bench: 100 PDFs, 513 MB with one job, 728
+ * MB with two; 200 texts, 461 and 611 MB): its tokenizer's tables and pdfjs, not the dictionary
+ * bytes, which the pool holds once for all workers (~100 MB, in RESERVED_MB).
  */
-export const WORKER_BUDGET_MB = 600;
+export const WORKER_BUDGET_MB = 300;
 /** Files a worker holds: the one it processes and the next, so it never waits for the main thread. */
 export const FILES_PER_WORKER = 2;
-/** Kept for the main thread (SQLite, the walk, the summary) and the rest of the machine. */
+/** Kept for the main thread (SQLite, the walk, the shared dictionary bytes) and the rest of the machine. */
 const RESERVED_MB = 300;
 
 /**

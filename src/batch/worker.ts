@@ -58,7 +58,8 @@ async function handle(task: Task): Promise<void> {
   }
 }
 
-if (process.env.HAKUSHO_TEST_STARTUP_FAIL) throw new Error('test startup failure'); // see testFault
+// Test-only, like testFault: a worker that cannot start (the pool must stop, not retry forever).
+if (process.env.HAKUSHO_TEST_STARTUP_FAIL) throw new Error('test startup failure');
 // The tokenizer is built before the first file (worker-dictionary.ts started it), off that
 // file's clock; a failure shows again, per file, when a file needs it.
 await getTokenizer().catch(() => undefined);

@@ -111,8 +111,9 @@ describe('defaultJobs', () => {
   });
   it('is fewer when free memory, or a container limit, does not fit one dictionary per core', () => {
     expect(defaultJobs(8, 2 * GB, 16 * GB, 0)).toBe(Math.floor((2048 - 300) / WORKER_BUDGET_MB));
-    expect(defaultJobs(8, 16 * GB, 64 * GB, 1 * GB)).toBe(1);
+    expect(defaultJobs(8, 16 * GB, 64 * GB, 1 * GB)).toBe(Math.floor((1024 - 300) / WORKER_BUDGET_MB));
     expect(defaultJobs(8, 100 * 1024 ** 2, 16 * GB, 0)).toBe(1); // never fewer than one
+    expect(defaultJobs(8, 512 * 1024 ** 2, 16 * GB, 0)).toBe(1);
   });
   it('ignores a "constrained" figure above the machine total (no cgroup limit)', () => {
     expect(defaultJobs(2, 16 * GB, 16 * GB, 2 ** 60)).toBe(2);
