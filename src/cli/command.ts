@@ -1,4 +1,6 @@
 // What every command module exports, and the small helpers they share.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export interface IO {
@@ -41,4 +43,16 @@ export function intOption(command: string, name: string, value: string | undefin
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number of 1 or more, not "${value}"; see \`hakusho ${command} --help\``);
   return n;
+}
+
+/** Writes a command's output file, its folder made first; false, with the reason on stderr, when it cannot. */
+export function writeOut(command: string, out: string, text: string, io: IO): boolean {
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, text);
+    return true;
+  } catch (e) {
+    io.stderr(`hakusho ${command}: cannot write ${out}: ${(e as Error).message}; choose another --out\n`);
+    return false;
+  }
 }

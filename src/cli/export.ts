@@ -1,12 +1,10 @@
 // `hakusho export`: the extracted data out as CSV, JSON or an OSCAL component-definition.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { loadDataset } from '../export/data.ts';
 import { openForReading } from '../export/open.ts';
 import { oscalExport } from '../export/oscal.ts';
 import { CSV_TABLES, csvTable, jsonExport, type CsvTable } from '../export/tables.ts';
 import { DEFAULT_DB } from '../store/db.ts';
-import { EXIT, parse, UsageError, type Command } from './command.ts';
+import { EXIT, parse, UsageError, writeOut, type Command } from './command.ts';
 
 const help = `Usage: hakusho export --format csv|json|oscal [options]
 
@@ -83,13 +81,7 @@ export const exportCommand: Command = {
       io.stdout(text);
       return EXIT.ok;
     }
-    try {
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, text);
-    } catch (e) {
-      io.stderr(`hakusho export: cannot write ${out}: ${(e as Error).message}; choose another --out\n`);
-      return EXIT.failed;
-    }
+    if (!writeOut('export', out, text, io)) return EXIT.failed;
     io.stderr(`hakusho export: wrote ${out}\n`);
     return EXIT.ok;
   },

@@ -1,11 +1,9 @@
 // `hakusho report`: one self-contained HTML page comparing the vendors.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { openForReading } from '../export/open.ts';
 import { loadReport } from '../report/data.ts';
 import { renderReport } from '../report/html.ts';
 import { DEFAULT_DB } from '../store/db.ts';
-import { EXIT, parse, type Command } from './command.ts';
+import { EXIT, parse, writeOut, type Command } from './command.ts';
 
 export const DEFAULT_REPORT = 'output/report.html';
 
@@ -46,13 +44,7 @@ export const report: Command = {
     } finally {
       db.close();
     }
-    try {
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, html);
-    } catch (e) {
-      io.stderr(`hakusho report: cannot write ${out}: ${(e as Error).message}; choose another --out\n`);
-      return EXIT.failed;
-    }
+    if (!writeOut('report', out, html, io)) return EXIT.failed;
     io.stdout(`hakusho report: ${vendors} whitepapers compared → ${out}\n`);
     return EXIT.ok;
   },

@@ -258,3 +258,16 @@ describe('export --format oscal', () => {
     expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
   });
 });
+
+describe('an --out that cannot be written', () => {
+  it.each([
+    ['export', ['--format', 'json']],
+    ['report', []],
+  ])('%s says why and what to do, and exits 1', async (command, args) => {
+    // A folder path that runs through a file: nothing can be created there.
+    const out = join(built.db, 'out.file');
+    const r = await cli(command, ...args, '--db', built.db, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^hakusho ${command}: cannot write .*out\\.file: .*; choose another --out\\n$`));
+  });
+});
