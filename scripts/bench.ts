@@ -45,14 +45,12 @@ interface Measure {
   [k: string]: unknown;
 }
 
-/** Node options of the next child process (informative measurements only). */
-let nodeFlags: string[] = [];
-
-function child(...argv: string[]): Measure {
+/** One measurement; `nodeOptions` go before the script (informative measurements only). */
+function child(argv: string[], nodeOptions: string[] = []): Measure {
   // (c) runs without tsx, as pdfjs is loaded in the workers (see scripts/bench/pdfjs-alone.mjs).
   // The stage breakdown loads pdfjs natively first, as the workers do (through tsx it takes 1 s).
   const preload = argv[0] === 'stages' ? ['--import', PDFJS] : [];
-  const script = argv[0] === 'pdfjs' ? [PDFJS_ALONE, ...argv.slice(1)] : [...nodeFlags, ...preload, '--import', TSX, CHILD, ...argv];
+  const script = argv[0] === 'pdfjs' ? [PDFJS_ALONE, ...argv.slice(1)] : [...nodeOptions, ...preload, '--import', TSX, CHILD, ...argv];
   const out = execFileSync(process.execPath, script, {
     cwd: ROOT,
     encoding: 'utf8',
@@ -64,11 +62,11 @@ function child(...argv: string[]): Measure {
 
 let fresh = 0;
 /** The best of REPEAT runs: the shortest time, and the highest peak memory seen. */
-function best(make: () => string[]): Measure {
+function best(make: () => string[], nodeOptions: string[] = []): Measure {
   let result: Measure | null = null;
   let peak = 0;
   for (let i = 0; i < REPEAT; i++) {
-    const m = child(...make());
+    const m = child(make(), nodeOptions);
     peak = Math.max(peak, m.maxRssMb);
     if (!result || m.ms < result.ms) result = m;
   }
@@ -131,9 +129,7 @@ line('(c) pdfjs alone, PDF', c, PDFS, `  ${Math.round(Number(c.pages) / (c.ms / 
 // Informative, not a target: the same run with V8's background GC and compiler threads off. When
 // the workers already fill every core those threads only compete with them, but V8 takes the flag
 // at process start only, so `hakusho run` does not set it (see README, Speed and memory).
-nodeFlags = ['--single-threaded'];
-const paNst = best(() => ['pipeline', pdfDir, freshDb('pdf-st'), String(N)]);
-nodeFlags = [];
+const paNst = best(() => ['pipeline', pdfDir, freshDb('pdf-st'), String(N)], ['--single-threaded']);
 line(`(a) pipeline, PDF, ${N} jobs, node --single-threaded`, paNst, PDFS, `  ${(paNst.ms / c.ms).toFixed(2)} × (c)`);
 
 // Growth: the same pipeline on twice the files; the first figure is (a) with N jobs above.
@@ -146,8 +142,8 @@ execFileSync(process.execPath, [BIN, 'run', textDir, '--db', textDb], { stdio: '
 console.log(`(d) \`hakusho run\` re-run, text, as a command (process start included): ${s(performance.now() - started)}`);
 
 // Where the time goes, one thread.
-const stagesText = child('stages', textDir);
-const stagesPdf = child('stages', pdfDir);
+const stagesText = child(['stages', textDir]);
+const stagesPdf = child(['stages', pdfDir]);
 const fmt = (m: Measure) =>
   Object.entries(m.stages as Record<string, number>)
     .map(([k, v]) => `${k} ${s(v)}`)
