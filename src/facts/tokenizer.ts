@@ -1,17 +1,19 @@
 // The kuromoji tokenizer, built once per process (or worker thread) and shared: loading the
-// dictionary costs ~0.6 s and ~370 MiB, so it is built on first use only and never when there
-// is nothing to tokenize.
+// dictionary costs ~0.3 s and ~100 MB, so it is built on first use only and never when there is
+// nothing to tokenize.
 //
-// A batch run's workers do not each read and decompress the dictionary files: the pool does it
-// once (loadDictionaryBytes) into SharedArrayBuffers, which every worker's kuromoji reads in
-// place (its tries and tables are views over the bytes it is given). Measured on the PDF bench,
-// two workers were ready ~0.4 s sooner, and each held ~100 MB less.
+// The dictionary files are read and decompressed into SharedArrayBuffers (loadDictionaryBytes),
+// which kuromoji's own DictionaryLoader and Tokenizer read in place (its tries and tables are
+// views over the bytes they are given). A batch run's pool does that once and hands the bytes to
+// every worker (useDictionaryBytes): measured on the PDF bench, two workers were ready ~0.4 s
+// sooner, and each held ~100 MB less.
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { IpadicFeatures, Tokenizer } from 'kuromoji';
+import { afterLoad, beforeLoad, type Dictionaries } from './dictionary.ts';
 
 export type KuromojiTokenizer = Tokenizer<IpadicFeatures>;
 
@@ -22,6 +24,7 @@ type Callback<T> = (err: Error | null, value?: T) => void;
 
 /** kuromoji's own loader (not in its typings): it assembles a dictionary from whatever loadArrayBuffer gives. */
 interface DictionaryLoader {
+  dic: Dictionaries;
   loadArrayBuffer: (file: string, callback: Callback<ArrayBufferLike>) => void;
   load(callback: Callback<unknown>): void;
 }
@@ -31,8 +34,8 @@ const require = createRequire(import.meta.url);
 let pending: Promise<KuromojiTokenizer> | null = null;
 let shared: Promise<DictionaryBytes> | null = null;
 
-/** kuromoji resolves a relative dicPath against the working directory, so it must be absolute. */
-export function dictionaryPath(): string {
+/** The dictionary kuromoji ships (IPADIC, gzipped). */
+function dictionaryPath(): string {
   return path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
 }
 
@@ -71,13 +74,6 @@ export function useDictionaryBytes(bytes: Promise<DictionaryBytes>): void {
   shared = bytes;
 }
 
-function fromFiles(): Promise<KuromojiTokenizer> {
-  const kuromoji = require('kuromoji') as typeof import('kuromoji');
-  return new Promise((resolve, reject) => {
-    kuromoji.builder({ dicPath: dictionaryPath() }).build((err, tokenizer) => (err ? reject(err) : resolve(tokenizer)));
-  });
-}
-
 async function fromBytes(source: Promise<DictionaryBytes>): Promise<KuromojiTokenizer> {
   const bytes = await source;
   const Loader = require('kuromoji/src/loader/DictionaryLoader.js') as new (dir: string) => DictionaryLoader;
@@ -88,12 +84,19 @@ async function fromBytes(source: Promise<DictionaryBytes>): Promise<KuromojiToke
     if (buffer) callback(null, buffer);
     else callback(new Error(`the kuromoji dictionary file ${path.basename(file)} was not loaded`));
   };
-  return new Promise((resolve, reject) => loader.load((err, dic) => (err ? reject(err) : resolve(new TokenizerClass(dic)))));
+  beforeLoad(loader.dic);
+  return new Promise((resolve, reject) =>
+    loader.load((err) => {
+      if (err) return reject(err);
+      afterLoad(loader.dic);
+      resolve(new TokenizerClass(loader.dic));
+    }),
+  );
 }
 
 export function getTokenizer(): Promise<KuromojiTokenizer> {
   if (pending) return pending;
-  const building = shared ? fromBytes(shared) : fromFiles();
+  const building = fromBytes(shared ?? loadDictionaryBytes());
   pending = building;
   // A failed load is not cached, so a later call may try again.
   building.catch(() => {
