@@ -12,7 +12,8 @@ export interface FrequencyMention {
   end: number;
 }
 
-const WORDS: Record<string, Cadence> = {
+// Maps, not object literals: they are looked up by token, and a token may be 「constructor」.
+const WORDS = new Map<string, Cadence>(Object.entries({
   日次: 'daily',
   毎日: 'daily',
   日毎: 'daily',
@@ -31,9 +32,9 @@ const WORDS: Record<string, Cadence> = {
   毎年度: 'yearly',
   年毎: 'yearly',
   定期: 'periodic',
-};
+} satisfies Record<string, Cadence>));
 
-const ASCII: Record<string, Cadence> = {
+const ASCII = new Map<string, Cadence>(Object.entries({
   daily: 'daily',
   weekly: 'weekly',
   monthly: 'monthly',
@@ -41,10 +42,10 @@ const ASCII: Record<string, Cadence> = {
   yearly: 'yearly',
   annually: 'yearly',
   annual: 'yearly',
-};
+} satisfies Record<string, Cadence>));
 
 /** Days of a bare period noun before 「に 1 回」. */
-const PERIOD_DAYS: Record<string, number> = { 日: 1, 週: 7, 月: 30, 年: 365, 四半期: 91, 半年: 182, 半期: 182 };
+const PERIOD_DAYS = new Map(Object.entries({ 日: 1, 週: 7, 月: 30, 年: 365, 四半期: 91, 半年: 182, 半期: 182 }));
 
 /** An interval in days → the nearest named frequency, else periodic. */
 export function cadenceOfInterval(days: number): Cadence {
@@ -72,9 +73,9 @@ export function readFrequencies(tokens: readonly Token[], quantities: readonly Q
     let days: number | null = null;
     let start = q.start;
     if (period) (days = period.days), (start = period.start);
-    else if (tokens[p] && tokens[p]!.surface in PERIOD_DAYS) (days = PERIOD_DAYS[tokens[p]!.surface]!), (start = tokens[p]!.start);
+    else if (tokens[p] && PERIOD_DAYS.has(tokens[p]!.surface)) (days = PERIOD_DAYS.get(tokens[p]!.surface)!), (start = tokens[p]!.start);
     else if (tokens[p]?.surface === '毎日' || tokens[p]?.surface === '毎週' || tokens[p]?.surface === '毎月' || tokens[p]?.surface === '毎年') {
-      days = PERIOD_DAYS[tokens[p]!.surface.slice(1)]!;
+      days = PERIOD_DAYS.get(tokens[p]!.surface.slice(1))!;
       start = tokens[p]!.start;
       used.add(p);
     }
@@ -94,13 +95,13 @@ export function readFrequencies(tokens: readonly Token[], quantities: readonly Q
     const t = tokens[i]!;
     const s = t.surface;
     if (out.some((m) => t.start >= m.start && t.start < m.end)) continue;
-    let cadence: Cadence | undefined = WORDS[s] ?? ASCII[s.toLowerCase()];
+    let cadence: Cadence | undefined = WORDS.get(s) ?? (s.charCodeAt(0) < 0x80 ? ASCII.get(s.toLowerCase()) : undefined);
     // 「週次」 (週 + 次), 「日ごと」「週ごと」「月毎」「年ごと」
     let end = t.end;
     if (!cadence && (s === '日' || s === '週' || s === '月' || s === '年') && !isNumber(tokens[i - 1])) {
       const n = tokens[i + 1];
       if (n && (n.surface === '次' || n.surface === 'ごと' || n.surface === '毎' || n.surface === 'ごとに')) {
-        cadence = cadenceOfInterval(PERIOD_DAYS[s]!);
+        cadence = cadenceOfInterval(PERIOD_DAYS.get(s)!);
         end = n.end;
       }
     }
