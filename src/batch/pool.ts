@@ -14,11 +14,12 @@ import { loadDictionaryBytes, type DictionaryBytes } from '../facts/tokenizer.ts
 import type { Result } from '../types.ts';
 import type { Processor } from './processor.ts';
 import type { DictionaryMessage } from './worker-dictionary.ts';
+import { workerBundle, type PipelineMessage } from './worker-bundle.ts';
 import type { Reply, Task } from './worker.ts';
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 const MB = 1024 * 1024;
-/** How long a new worker may take to load tsx and the pipeline before its first file's clock starts. */
+/** How long a new worker may take to load pdfjs and the pipeline before its first file's clock starts. */
 const STARTUP_LIMIT_MS = 60_000;
 
 /** Default per-file time limit (`--timeout`). */
@@ -122,15 +123,17 @@ export function workerPool(opts: PoolOptions): Pool {
   const seconds = (ms: number) => (ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1));
 
   function spawn(): Slot {
-    // The dictionary comes on a port of its own, as soon as it is loaded, while the worker starts.
-    const { port1, port2 } = new MessageChannel();
+    // The dictionary and the pipeline's code each come on a port of their own, as soon as they
+    // are ready, while the worker starts (it loads pdfjs meanwhile).
+    const dictionaryPort = new MessageChannel();
+    const pipelinePort = new MessageChannel();
     // execArgv: [] so a worker does not inherit the parent's preloads (`--import tsx/esm`…): it
-    // registers tsx itself. A library's console.log in a worker must not land in `--json` output
+    // runs plain JavaScript. A library's console.log in a worker must not land in `--json` output
     // on stdout: to stderr.
     const worker = new Worker(ENTRY, {
       execArgv: [],
-      workerData: { dictionary: port2 },
-      transferList: [port2],
+      workerData: { dictionary: dictionaryPort.port2, pipeline: pipelinePort.port2 },
+      transferList: [dictionaryPort.port2, pipelinePort.port2],
       resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
       stdout: true,
     });
@@ -138,8 +141,12 @@ export function workerPool(opts: PoolOptions): Pool {
     started++;
     dictionary ??= loadDictionaryBytes();
     dictionary.then(
-      (bytes) => port1.postMessage({ bytes } satisfies DictionaryMessage),
-      (e: Error) => port1.postMessage({ error: `the kuromoji dictionary could not be loaded: ${e.message}` } satisfies DictionaryMessage),
+      (bytes) => dictionaryPort.port1.postMessage({ bytes } satisfies DictionaryMessage),
+      (e: Error) => dictionaryPort.port1.postMessage({ error: `the kuromoji dictionary could not be loaded: ${e.message}` } satisfies DictionaryMessage),
+    );
+    workerBundle().then(
+      (url) => pipelinePort.port1.postMessage({ url } satisfies PipelineMessage),
+      (e: Error) => pipelinePort.port1.postMessage({ error: `the pipeline could not be bundled for the workers: ${e.message}` } satisfies PipelineMessage),
     );
     const slot: Slot = { worker, ready: false, dead: false, tasks: [], timer: undefined };
     worker.on('message', (m: Reply) => {

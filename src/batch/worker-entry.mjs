@@ -1,18 +1,27 @@
-// Entry of a pipeline worker thread. Worker threads do not inherit the main thread's module
-// hooks, and on Node 20 `--import tsx/esm` in a worker's execArgv does not apply to the worker's
-// own imports (measured), so the worker registers tsx itself, as bin/hakusho.js does, then loads
-// the TypeScript worker. 'tsx/esm/api' resolves from this file, so the current directory does not
-// matter. A failure to load is reported in-band, so the pool stops instead of retrying forever.
-// pdfjs is loaded first, natively: through tsx it takes 1.1–1.4 s per worker (see
-// src/extract/pdfjs.mjs). The tokenizer starts building next, while the pipeline's modules load.
-import { parentPort } from 'node:worker_threads';
+// Entry of a pipeline worker thread, plain JavaScript so that nothing has to be compiled before
+// it runs. It loads pdfjs first (src/extract/pdfjs.mjs: ~0.2 s, the longest part of a worker's
+// start), meanwhile the pool bundles the TypeScript pipeline (worker-bundle.ts) and sends it on
+// the `pipeline` port; then it imports the bundle, whose first module starts building the
+// tokenizer (worker-dictionary.ts). A failure to start is reported in-band, so the pool stops
+// instead of retrying forever.
+import { parentPort, workerData } from 'node:worker_threads';
+
+/** The pipeline's code, as a data: URL, or why the pool has none. */
+function pipelineUrl() {
+  const port = workerData.pipeline;
+  return new Promise((resolve, reject) =>
+    port.once('message', (m) => {
+      port.close();
+      if ('url' in m) resolve(m.url);
+      else reject(new Error(m.error));
+    }),
+  );
+}
 
 try {
+  const url = pipelineUrl();
   await import('../extract/pdfjs.mjs');
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('./worker-dictionary.ts');
-  await import('./worker.ts');
+  await import(await url);
 } catch (e) {
   parentPort?.postMessage({ type: 'startup-failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
 }
