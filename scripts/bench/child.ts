@@ -3,6 +3,7 @@
 // Prints one JSON line on stdout.
 //   child.ts pipeline <dir> <db> <jobs>   the batch run (worker pool), as `hakusho run` does it
 //   child.ts kuromoji <dir>               one dictionary load, every file tokenized line by line
+//   child.ts tokenizer <dir>              the same with kuromoji as hakusho builds it
 //   child.ts stages <dir>                 the pipeline's stages one after the other, in this
 //                                         thread, each timed (where the time goes)
 import { createRequire } from 'node:module';
@@ -37,12 +38,16 @@ if (mode === 'pipeline') {
   out.sections = (conn.prepare('SELECT count(*) AS n FROM sections').get() as { n: number }).n;
   out.facts = (conn.prepare('SELECT count(*) AS n FROM facts').get() as { n: number }).n;
   conn.close();
-} else if (mode === 'kuromoji') {
-  const kuromoji = require('kuromoji') as typeof import('kuromoji');
-  const dicPath = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
-  const tokenizer = await new Promise<import('kuromoji').Tokenizer<import('kuromoji').IpadicFeatures>>((resolve, reject) =>
-    kuromoji.builder({ dicPath }).build((err, t) => (err ? reject(err) : resolve(t))),
-  );
+} else if (mode === 'kuromoji' || mode === 'tokenizer') {
+  // kuromoji as published, built as its README says; or as hakusho builds it (src/facts/tokenizer.ts).
+  let tokenizer: import('kuromoji').Tokenizer<import('kuromoji').IpadicFeatures>;
+  if (mode === 'kuromoji') {
+    const kuromoji = require('kuromoji') as typeof import('kuromoji');
+    const dicPath = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
+    tokenizer = await new Promise((resolve, reject) => kuromoji.builder({ dicPath }).build((err, t) => (err ? reject(err) : resolve(t))));
+  } else {
+    tokenizer = await (await import('../../src/facts/tokenizer.ts')).getTokenizer();
+  }
   out.loadMs = performance.now() - t0;
   let chars = 0;
   let tokens = 0;

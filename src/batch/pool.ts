@@ -24,14 +24,15 @@ const STARTUP_LIMIT_MS = 60_000;
 
 /** Default per-file time limit (`--timeout`). */
 export const DEFAULT_TIMEOUT_S = 120;
-/** Default V8 old-generation limit of each worker (`--max-memory`). kuromoji alone uses ~80 MB of heap and ~200 MB outside it. */
+/** Default V8 old-generation limit of each worker (`--max-memory`): pdfjs on a large PDF needs most of it. */
 export const DEFAULT_MAX_MEMORY_MB = 1024;
 /**
- * What one more worker costs at peak (measured on the bench: 100 PDFs, 513 MB with one job, 728
- * MB with two; 200 texts, 461 and 611 MB): its tokenizer's tables and pdfjs, not the dictionary
- * bytes, which the pool holds once for all workers (~100 MB, in RESERVED_MB).
+ * What one more worker costs at peak, with room to spare (measured on the bench: 100 PDFs, 368 MB
+ * with one job, 470 MB with two; 200 texts, 377 and 428–456 MB): pdfjs, the pipeline and one
+ * file's data, not the dictionary bytes, which the pool holds once for all workers (~50 MB, in
+ * RESERVED_MB).
  */
-export const WORKER_BUDGET_MB = 300;
+export const WORKER_BUDGET_MB = 200;
 /** Files a worker holds: the one it processes and the next, so it never waits for the main thread. */
 export const FILES_PER_WORKER = 2;
 /** Kept for the main thread (SQLite, the walk, the shared dictionary bytes) and the rest of the machine. */

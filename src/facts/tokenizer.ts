@@ -1,6 +1,6 @@
 // The kuromoji tokenizer, built once per process (or worker thread) and shared: loading the
-// dictionary costs ~0.3 s and ~100 MB, so it is built on first use only and never when there is
-// nothing to tokenize.
+// dictionary costs ~0.2 s and ~50 MB (its decompressed files), so it is built on first use only and
+// never when there is nothing to tokenize.
 //
 // The dictionary files are read and decompressed into SharedArrayBuffers (loadDictionaryBytes),
 // which kuromoji's own DictionaryLoader and Tokenizer read in place (its tries and tables are
