@@ -12,8 +12,9 @@
 //       the workers do (scripts/bench/pdfjs-alone.mjs);
 //   (d) an unchanged re-run (every file skipped);
 // and runs a text corpus twice the size to show that peak memory does not grow with the number
-// of files. Each figure is the best (shortest) of --repeat runs (default 2; 1 with --quick), as
-// other work on the machine only ever slows a run down. Then a breakdown of where the pipeline's
+// of files. Each figure is the best (shortest) of --repeat runs (default 3; 1 with --quick), as
+// other work on the machine only ever slows a run down; the pipeline and each baseline it is
+// compared with take turns, so that a slow spell falls on both. Then a breakdown of where the pipeline's
 // time goes (one thread, stage by stage), and each target with PASS or FAIL; exits 1 if any fails.
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -29,7 +30,7 @@ const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) 
 const quick = args.includes('--quick');
 const keep = args.includes('--keep');
 const N = Number(option('--jobs') ?? defaultJobs());
-const REPEAT = Number(option('--repeat') ?? (quick ? 1 : 2));
+const REPEAT = Number(option('--repeat') ?? (quick ? 1 : 3));
 const TEXTS = quick ? 40 : 200;
 const PDFS = quick ? 20 : 100;
 const GROWTH = [TEXTS, TEXTS * 2] as const;
@@ -62,16 +63,23 @@ function child(argv: string[], nodeOptions: string[] = []): Measure {
 }
 
 let fresh = 0;
-/** The best of REPEAT runs: the shortest time, and the highest peak memory seen. */
+/** The best of some runs: the shortest time, and the highest peak memory seen. */
+function pick(runs: Measure[]): Measure {
+  const fastest = runs.reduce((x, y) => (y.ms < x.ms ? y : x));
+  return { ...fastest, maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)) };
+}
+/** The best of REPEAT runs. */
 function best(make: () => string[], nodeOptions: string[] = []): Measure {
-  let result: Measure | null = null;
-  let peak = 0;
-  for (let i = 0; i < REPEAT; i++) {
-    const m = child(make(), nodeOptions);
-    peak = Math.max(peak, m.maxRssMb);
-    if (!result || m.ms < result.ms) result = m;
-  }
-  return { ...result!, maxRssMb: peak };
+  return pick(Array.from({ length: REPEAT }, () => child(make(), nodeOptions)));
+}
+/**
+ * The best of REPEAT runs of each, for figures whose ratio is a target: run in turn, so that a
+ * slow spell of the machine falls on both rather than on one.
+ */
+function bestInTurn<T extends (() => string[])[]>(...makes: T): { [K in keyof T]: Measure } {
+  const runs = makes.map((): Measure[] => []);
+  for (let i = 0; i < REPEAT; i++) makes.forEach((make, k) => runs[k]!.push(child(make())));
+  return runs.map(pick) as { [K in keyof T]: Measure };
 }
 
 const work = mkdtempSync(join(tmpdir(), 'hakusho-bench-'));
@@ -106,11 +114,10 @@ const firstThen = (first: string, name: string) => {
 };
 const textDb = freshDb('text-n');
 const textDbs = firstThen(textDb, 'text-n');
-const aN = best(() => ['pipeline', textDir, textDbs(), String(N)]);
+const [aN, b] = bestInTurn(() => ['pipeline', textDir, textDbs(), String(N)], () => ['kuromoji', textDir]);
 line(`(a) pipeline, text, ${N} jobs`, aN, TEXTS, `  ${(textMb / (aN.ms / 1000)).toFixed(2)} MB/s, ${aN.sections} sections, ${aN.facts} facts`);
 const dText = best(() => ['pipeline', textDir, textDb, String(N)]);
 line('(d) re-run, text, unchanged', dText, TEXTS, `  ${dText.skipped} skipped`);
-const b = best(() => ['kuromoji', textDir]);
 line('(b) kuromoji alone, text', b, TEXTS, `  ${Math.round(Number(b.chars) / (b.ms / 1000) / 1000)}k chars/s (load ${s(Number(b.loadMs))})`);
 // Informative: hakusho's own kuromoji set-up does the same work faster (the dictionary's word map
 // read lazily, prefix search without allocations, word features remembered).
@@ -121,14 +128,13 @@ line("(b') kuromoji as hakusho builds it", bOurs, TEXTS, `  ${Math.round(Number(
 const pa1 = best(() => ['pipeline', pdfDir, freshDb('pdf-1'), '1']);
 const pdfDb = freshDb('pdf-n');
 const pdfDbs = firstThen(pdfDb, 'pdf-n');
-const paN = best(() => ['pipeline', pdfDir, pdfDbs(), String(N)]);
+const [paN, c] = bestInTurn(() => ['pipeline', pdfDir, pdfDbs(), String(N)], () => ['pdfjs', pdfDir]);
 const pdfWorks = paN.failed === 0 && paN.stored === PDFS;
 if (!pdfWorks) console.log(`!! PDF pipeline: ${paN.failed} of ${PDFS} PDFs failed: ${(paN.failures as string[]).join(' | ')}`);
 line('(a) pipeline, PDF, 1 job', pa1, PDFS, `  ${Math.round(Number(pa1.pages) / (pa1.ms / 1000))} pages/s`);
 line(`(a) pipeline, PDF, ${N} jobs`, paN, PDFS, `  ${Math.round(Number(paN.pages) / (paN.ms / 1000))} pages/s, ${(pdfMb / (paN.ms / 1000)).toFixed(2)} MB/s`);
 const dPdf = best(() => ['pipeline', pdfDir, pdfDb, String(N)]);
 line('(d) re-run, PDF, unchanged', dPdf, PDFS, `  ${dPdf.skipped} skipped`);
-const c = best(() => ['pdfjs', pdfDir]);
 if ((c.errors as string[]).length) console.log(`!! pdfjs alone: ${(c.errors as string[]).join(' | ')}`);
 line('(c) pdfjs alone, PDF', c, PDFS, `  ${Math.round(Number(c.pages) / (c.ms / 1000))} pages/s, ${c.pages} pages`);
 // Informative, not a target: the same run with V8's background GC and compiler threads off. When

@@ -1,9 +1,9 @@
 // pdfjs-dist, loaded once per thread, and the options hakusho opens every PDF with; used by the
 // PDF extractor (through pdf.ts), the benchmark and the fixture scripts alike.
 //
-// Plain JavaScript so that a worker thread can load it before it registers tsx
-// (src/batch/worker-entry.mjs): through tsx's loader hooks, pdfjs's 4 MB of JavaScript took
-// 1.1–1.4 s per worker to import, natively 0.2 s (measured).
+// Plain JavaScript, so that a worker thread imports it natively (src/batch/worker-entry.mjs),
+// and the pipeline's bundle the same module by URL (src/batch/worker-bundle.ts): through tsx's
+// loader hooks, pdfjs's 4 MB of JavaScript took 1.1–1.4 s to import, natively 0.2 s (measured).
 //
 // The legacy build (the one that runs on Node 20) bundles core-js twice: in pdf.mjs and in the
 // worker code that pdfjs would import into this thread on first use. On Node 20 core-js replaces
