@@ -18,7 +18,7 @@ import type { Plugin } from 'esbuild';
 
 const ENTRY = new URL('./worker.ts', import.meta.url);
 /** The name stack traces give the bundle's frames (its code comes from a data: URL). */
-export const BUNDLE_NAME = 'hakusho-worker-bundle.mjs';
+const BUNDLE_NAME = 'hakusho-worker-bundle.mjs';
 
 const inPlace: Plugin = {
   name: 'hakusho-in-place',
