@@ -9,6 +9,8 @@ export interface Migration {
   version: number;
   name: string;
   up: string;
+  /** Run after `up`, in the same transaction: data that SQL alone does not compute well. */
+  data?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: Migration[] = [core, searchViews, families];
@@ -24,6 +26,7 @@ export function migrate(db: Database.Database): number {
     if (m.version <= current) continue;
     db.transaction(() => {
       db.exec(m.up);
+      m.data?.(db);
       db.pragma(`user_version = ${m.version}`);
     })();
   }

@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openForWrite, type DB } from '../../src/store/db.ts';
+import { groupEditions, type EditionKeys } from '../../src/store/families.ts';
 import { MIGRATIONS, migrate } from '../../src/store/migrations.ts';
 import { createWriter } from '../../src/store/writer.ts';
 import type { DocumentMeta, Result } from '../../src/types.ts';
+import { prng } from '../support/prng.ts';
 
 interface Doc extends Partial<DocumentMeta> {
   sha: string;
@@ -188,5 +190,50 @@ describe('edition order (views editions and latest_editions)', () => {
     expect(db.prepare('SELECT sha256, version FROM latest_editions').all()).toEqual([{ sha256: 'v4.1', version: '4.1' }]);
     expect(db.prepare('SELECT id FROM latest_documents').all()).toEqual(db.prepare('SELECT id FROM latest_editions').all());
     expect(db.prepare('SELECT count(*) AS n FROM documents').get()).toEqual({ n: 7 });
+  });
+});
+
+describe('groupEditions', () => {
+  /** The rule as its comment states it, pair by pair, closed transitively: the reference. */
+  function pairwise(docs: EditionKeys[]): Map<number, number> {
+    const services = (d: EditionKeys) => (d.sv === null ? [] : d.sv.split('\u001f'));
+    const related = (a: EditionKeys, b: EditionKeys) =>
+      a.vendor === b.vendor &&
+      ((a.t !== null && a.t === b.t && (a.sv === null || b.sv === null || services(a).some((n) => services(b).includes(n)))) ||
+        (a.sv !== null && a.sv === b.sv) ||
+        (a.t === null && b.t === null && a.sv === null && b.sv === null));
+    const root = new Map(docs.map((d) => [d.id, d.id]));
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const a of docs)
+        for (const b of docs) {
+          if (a === b || !related(a, b)) continue;
+          const r = Math.min(root.get(a.id)!, root.get(b.id)!);
+          for (const d of [a, b])
+            if (root.get(d.id) !== r) {
+              root.set(d.id, r);
+              changed = true;
+            }
+        }
+    }
+    return root;
+  }
+
+  it('finds the families the rule defines pair by pair, on 200 random sets of editions', () => {
+    const random = prng(27017);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    for (let round = 0; round < 200; round++) {
+      const docs: EditionKeys[] = Array.from({ length: 2 + Math.floor(random() * 12) }, (_, i) => {
+        const names = ['Cloud', 'Mail', 'Backup'].filter(() => random() < 0.35).sort();
+        return { id: i + 1, vendor: pick(['A社', 'B社']), t: pick([null, 'ホワイトペーパー', '白書']), sv: names.length ? names.join('\u001f') : null };
+      });
+      const want = pairwise(docs);
+      const got = groupEditions(docs);
+      expect(new Map(got.map((c) => [c.id, c.root]))).toEqual(want);
+      for (const c of got) {
+        const r = docs.find((d) => d.id === c.root)!;
+        expect(c.root_key).toBe(`${r.vendor}|${r.t ?? ''}|${(r.sv ?? '').split('\u001f').join(',')}`);
+      }
+    }
   });
 });
