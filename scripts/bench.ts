@@ -5,7 +5,8 @@
 // corpus/ and test/fixtures/pdf/ (scripts/bench/corpus.ts), then times, each in a child process
 // of its own (scripts/bench/child.ts) so that its peak memory (maxRSS: main thread and workers)
 // is its alone:
-//   (a) the whole pipeline (`hakusho run`'s batch) with 1 job and with N jobs, fresh database each;
+//   (a) the whole pipeline (`hakusho run`'s batch) with 1 job and with N jobs, fresh database each,
+//       in a node with --single-threaded where `hakusho run` would relaunch itself so (PDFs);
 //   (b) the text files through kuromoji alone: one dictionary load, line by line, one thread
 //       (kuromoji as published; also, for information, as hakusho builds it: src/facts/dictionary.ts);
 //   (c) the PDFs through pdfjs getTextContent alone, one thread, pdfjs loaded and opening PDFs as
@@ -22,6 +23,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { wantsSingleThreaded } from '../bin/single-threaded.js';
 import { defaultJobs } from '../src/batch/pool.ts';
 import { makePdfCorpus, makeTextCorpus, ROOT } from './bench/corpus.ts';
 
@@ -47,8 +49,16 @@ interface Measure {
   [k: string]: unknown;
 }
 
-/** One measurement; `nodeOptions` go before the script (informative measurements only). */
-function child(argv: string[], nodeOptions: string[] = []): Measure {
+/**
+ * The node options `hakusho run` would run this pipeline measurement with: --single-threaded
+ * for PDFs when its workers fill the cores (bin/single-threaded.js relaunches the run so).
+ */
+function asRun(argv: string[]): string[] {
+  return argv[0] === 'pipeline' && wantsSingleThreaded(['run', argv[1]!, '--jobs', argv[3]!], []) ? ['--single-threaded'] : [];
+}
+
+/** One measurement; `nodeOptions` go before the script. */
+function child(argv: string[], nodeOptions = asRun(argv)): Measure {
   // (c) runs without tsx, as pdfjs is loaded in the workers (see scripts/bench/pdfjs-alone.mjs).
   // The stage breakdown loads pdfjs natively first, as the workers do (through tsx it takes 1 s).
   const preload = argv[0] === 'stages' ? ['--import', PDFJS] : [];
@@ -69,7 +79,7 @@ function pick(runs: Measure[]): Measure {
   return { ...fastest, maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)) };
 }
 /** The best of REPEAT runs. */
-function best(make: () => string[], nodeOptions: string[] = []): Measure {
+function best(make: () => string[], nodeOptions?: string[]): Measure {
   return pick(Array.from({ length: REPEAT }, () => child(make(), nodeOptions)));
 }
 /**
@@ -137,11 +147,10 @@ const dPdf = best(() => ['pipeline', pdfDir, pdfDb, String(N)]);
 line('(d) re-run, PDF, unchanged', dPdf, PDFS, `  ${dPdf.skipped} skipped`);
 if ((c.errors as string[]).length) console.log(`!! pdfjs alone: ${(c.errors as string[]).join(' | ')}`);
 line('(c) pdfjs alone, PDF', c, PDFS, `  ${Math.round(Number(c.pages) / (c.ms / 1000))} pages/s, ${c.pages} pages`);
-// Informative, not a target: the same run with V8's background GC and compiler threads off. When
-// the workers already fill every core those threads only compete with them, but V8 takes the flag
-// at process start only, so `hakusho run` does not set it (see README, Speed and memory).
-const paNst = best(() => ['pipeline', pdfDir, freshDb('pdf-st'), String(N)], ['--single-threaded']);
-line(`(a) pipeline, PDF, ${N} jobs, node --single-threaded`, paNst, PDFS, `  ${(paNst.ms / c.ms).toFixed(2)} × (c)`);
+// Informative, not a target: the same run in a node without --single-threaded (a library caller's
+// runBatch), where V8's background compiler and GC threads compete with the workers.
+const paNmt = best(() => ['pipeline', pdfDir, freshDb('pdf-mt'), String(N)], []);
+line(`(a) pipeline, PDF, ${N} jobs, V8 threads on`, paNmt, PDFS, `  ${(paNmt.ms / c.ms).toFixed(2)} × (c)`);
 
 // Growth: the same pipeline on twice the files; the first figure is (a) with N jobs above.
 const large = best(() => ['pipeline', growthDir, freshDb('growth'), String(N)]);

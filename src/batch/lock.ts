@@ -32,6 +32,15 @@ function removeHeld(): void {
 
 let exitHook = false;
 
+/**
+ * The pid a lock names: the process the user started. A run relaunched under --single-threaded
+ * (bin/single-threaded.js) is named by its launcher, which lives exactly as long as it does.
+ */
+function owner(): number {
+  const launcher = Number(process.env.HAKUSHO_LAUNCHER_PID);
+  return launcher === process.ppid ? launcher : process.pid;
+}
+
 export function acquireRunLock(dbPath: string): () => void {
   const lockPath = resolve(`${dbPath}.lock`);
   const busy = (who: string) =>
@@ -41,7 +50,7 @@ export function acquireRunLock(dbPath: string): () => void {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx');
-      writeSync(fd, String(process.pid));
+      writeSync(fd, String(owner()));
       closeSync(fd);
       held.add(lockPath);
       if (!exitHook) {
@@ -69,7 +78,7 @@ export function acquireRunLock(dbPath: string): () => void {
       }
       // An empty lock file is one being written this instant by another run.
       if (!pid && attempt === 0) continue;
-      if (pid && pid !== process.pid && alive(pid)) throw busy(`pid ${pid}`);
+      if (pid && pid !== owner() && alive(pid)) throw busy(`pid ${pid}`);
       // A run that was killed left its lock behind: take it over.
       try {
         unlinkSync(lockPath);

@@ -33,6 +33,10 @@ Each document is written in one transaction: a run that is killed leaves every
 document whole or absent, and the next run picks up where it stopped. Ctrl-C
 stops at once: the files in progress are left for the next run.
 
+With PDFs to read and workers filling the cores, the run restarts node with
+--single-threaded (V8's own compiler and collector threads would compete with
+the workers for the cores).
+
 Exit status: 0 when every file was stored or skipped, 1 when any file failed
 (the others are still stored), 2 for bad usage, 130 when stopped by Ctrl-C
 (143 by SIGTERM).
@@ -86,9 +90,15 @@ export const run: Command = {
     let exitCode: number = EXIT_INTERRUPTED;
     // The first signal stops the workers and the walk, then the run is recorded as interrupted;
     // a second one exits without waiting. No document is half-written either way: each is
-    // written in one synchronous transaction, which a signal handler cannot interrupt.
-    const now = (signal: NodeJS.Signals) => process.exit(signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED);
+    // written in one synchronous transaction, which a signal handler cannot interrupt. A run
+    // relaunched under --single-threaded gets Ctrl-C twice at once (from the terminal and from
+    // its launcher, bin/single-threaded.js): a repeat within a second is the same signal.
+    let first = 0;
+    const now = (signal: NodeJS.Signals) => {
+      if (Date.now() - first >= 1000) process.exit(signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED);
+    };
     const onSignal = (signal: NodeJS.Signals) => {
+      first = Date.now();
       exitCode = signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
       progress.interrupt();
       io.stderr(`hakusho run: ${signal === 'SIGTERM' ? 'terminated' : 'interrupted'}: stopping; the files in progress are left for the next run\n`);

@@ -1,11 +1,13 @@
 // Interrupted runs: a run killed at any moment (SIGKILL included) leaves a database that opens,
 // passes integrity_check and holds only whole documents, and the next run completes it. Ctrl-C
 // stops cleanly (exit 130). A second run on the same database stops at once.
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTextCorpus } from '../../scripts/bench/corpus.ts';
-import { expectedSections, hakusho, openDb, start, tmp } from '../batch/helpers.ts';
+import { wantsSingleThreaded } from '../../bin/single-threaded.js';
+import { expectedSections, hakusho, openDb, ROOT, start, tmp } from '../batch/helpers.ts';
 
 const storedLines = (stderr: string) => (stderr.match(/^\[\d+\/\d+\] stored /gm) ?? []).length;
 
@@ -113,4 +115,86 @@ describe('Ctrl-C, and a second run on the same database', () => {
     expect(JSON.parse(rest.stdout).stored).toHaveLength(12 - stored);
     expect(expectWholeDocuments(db, paths)).toBe(12);
   }, 90_000);
+});
+
+describe('a run relaunched under --single-threaded (bin/single-threaded.js)', () => {
+  /** The pid and command line of the child processes of `pid` (Linux /proc). */
+  function children(pid: number): { pid: number; args: string[] }[] {
+    const out: { pid: number; args: string[] }[] = [];
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== pid) continue;
+        out.push({ pid: Number(entry), args: readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean) });
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return out;
+  }
+  const linux = process.platform === 'linux';
+
+  const PDFS = join(ROOT, 'test/fixtures/pdf');
+  const TEXTS = join(ROOT, 'corpus');
+  const cores = availableParallelism();
+  it.each([
+    [['run', PDFS], true],
+    [['run', TEXTS, join(PDFS, '001_54f9b4840afe051d.pdf')], true],
+    [['run', PDFS, '--jobs', String(cores)], true],
+    [['run', PDFS, `--jobs=${cores + 1}`, '--force'], true],
+    [['run', PDFS, '--jobs', String(cores - 1)], false],
+    [['run', TEXTS], false], // text alone runs faster with V8's threads
+    [['run', '--db', PDFS, TEXTS], false], // an option's value is not a path
+    [['run', 'no-such-folder'], false],
+    [['run', PDFS, '--help'], false],
+    [['query', 'SELECT 1'], false],
+  ])('%j: relaunched: %s', (args, want) => {
+    expect(wantsSingleThreaded(args as string[], [])).toBe(want && process.platform !== 'win32');
+    expect(wantsSingleThreaded(args as string[], ['--single-threaded'])).toBe(false);
+  });
+
+  /** A batch with a PDF, whose sixth text hangs, so that the run is busy when the test acts. */
+  function busyBatch(name: string): string {
+    const input = join(tmp(name), 'in');
+    makeTextCorpus(input, 6);
+    copyFileSync(join(PDFS, '001_54f9b4840afe051d.pdf'), join(input, 'a.pdf'));
+    return input;
+  }
+
+  it.runIf(linux)('runs in a child node with the flag; a launcher killed with SIGKILL takes the child with it', async () => {
+    const input = busyBatch('relaunch');
+    const r = start(['run', input, '--db', join(input, '..', 'h.sqlite')], { env: { HAKUSHO_TEST_HANG_ON: '0005_' } });
+    await r.waitFor(({ stderr }) => storedLines(stderr) >= 2);
+    const [child, ...more] = children(r.child.pid!);
+    expect(more).toEqual([]);
+    expect(child!.args.slice(1, 2)).toEqual(['--single-threaded']);
+    const db = join(input, '..', 'h.sqlite');
+    // The lock names the process the user started.
+    expect((await hakusho(['run', input, '--db', db])).stderr).toMatch(`another hakusho run (pid ${r.child.pid})`);
+    r.child.kill('SIGKILL');
+    await r.exited;
+    await expect.poll(() => existsSync(`/proc/${child!.pid}`), { timeout: 5000 }).toBe(false);
+    expect(existsSync(`${db}.lock`)).toBe(true); // killed, as the launcher was: the next run takes it over
+    const next = await hakusho(['run', input, '--db', db, '--json']);
+    expect(next.code).toBe(0);
+    expect(JSON.parse(next.stdout).failed).toEqual([]);
+  }, 60_000);
+
+  it.runIf(linux)('Ctrl-C reaches the run twice (from the terminal, and passed on by the launcher): it stops once, cleanly', async () => {
+    const input = busyBatch('relaunch-int');
+    const r = start(['run', input, '--db', join(input, '..', 'h.sqlite')], { env: { HAKUSHO_TEST_HANG_ON: '0005_' } });
+    await r.waitFor(({ stderr }) => storedLines(stderr) >= 2);
+    const [child] = children(r.child.pid!);
+    // The second one as the launcher's would come, a moment after the terminal's.
+    process.kill(child!.pid, 'SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    process.kill(child!.pid, 'SIGINT');
+    // Exit status 130, or (the second signal came after the run had ended) ended by SIGINT, which
+    // a shell also reports as 130; either way after one clean stop, summary printed.
+    const { code, signal } = await r.exited;
+    expect(code === 130 || signal === 'SIGINT').toBe(true);
+    expect(r.stdout().match(/\(interrupted: run again to process the rest\)$/gm)).toHaveLength(1);
+    expect(r.stderr().match(/interrupted: stopping/g)).toHaveLength(1);
+  }, 60_000);
 });

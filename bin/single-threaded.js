@@ -1,0 +1,79 @@
+// `hakusho run`, when it has PDFs to read and its workers fill the machine's cores, runs in a node
+// started with --single-threaded. V8's background threads (concurrent compilation, parallel and
+// concurrent garbage collection) otherwise compete with the workers for those cores: on the PDF
+// bench (2 cores, 2 workers) they used 4.0 s of CPU next to the workers' 7.2 s, and the run took
+// 1.27–1.30 × pdfjs alone instead of 1.13 ×. Text alone is the other way round (2.56 s with the
+// threads, 2.79 s without, on the text bench), so a batch without PDFs keeps them. V8 reads the
+// flag only at process start, so this process, the
+// launcher, starts the run in a child node and stands for it: same stdio, same exit status or
+// signal, and the signals it gets passed on. The child stops as if killed when the launcher is
+// killed (SIGKILL leaves nothing to pass on). Plain JavaScript: it runs before tsx is loaded.
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+
+const FLAG = '--single-threaded';
+/** Set in the child's environment: the launcher's pid (the run's lock names it, see src/batch/lock.ts). */
+export const LAUNCHER_ENV = 'HAKUSHO_LAUNCHER_PID';
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** The options of `hakusho run` that take a value (src/cli/run.ts); the other arguments are paths. */
+const VALUE_OPTIONS = ['--db', '--jobs', '--timeout', '--max-memory'];
+
+/** Whether any of the paths is, or holds, a PDF (a path that cannot be read: no, the run reports it). */
+function hasPdf(paths) {
+  const isPdf = (name) => /\.pdf$/i.test(name);
+  return paths.some((p) => {
+    try {
+      return statSync(p).isDirectory() ? readdirSync(p, { recursive: true }).some((f) => isPdf(String(f))) : isPdf(p);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Whether these arguments are a run with PDFs whose workers fill the cores, in a node without the flag. */
+export function wantsSingleThreaded(args, execArgv = process.execArgv) {
+  if (args[0] !== 'run' || execArgv.includes(FLAG) || process.platform === 'win32') return false;
+  if (args.includes('--help') || args.includes('-h')) return false;
+  const paths = [];
+  let jobs = Infinity;
+  for (let i = 1; i < args.length; i++) {
+    const [name, inline] = args[i].startsWith('--') ? args[i].split(/=(.*)/s) : [args[i]];
+    const value = VALUE_OPTIONS.includes(name) ? (inline ?? args[++i]) : undefined;
+    if (name === '--jobs') jobs = Number(value);
+    else if (!name.startsWith('-')) paths.push(name);
+  }
+  // Fewer jobs than cores leave V8's threads a core of their own (NaN: the run reports it).
+  return !(jobs < availableParallelism()) && hasPdf(paths);
+}
+
+/** Runs `script args` in a child node with the flag; resolves to its exit status. */
+export function launch(script, args) {
+  const child = spawn(process.execPath, [FLAG, ...process.execArgv.filter((a) => !a.startsWith('--inspect')), script, ...args], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, [LAUNCHER_ENV]: String(process.pid) },
+  });
+  const pass = (signal) => child.kill(signal);
+  for (const s of SIGNALS) process.on(s, pass);
+  return new Promise((resolve) => {
+    child.on('error', (e) => {
+      process.stderr.write(`hakusho: could not start the run: ${e.message}\n`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => {
+      // Killed: end the same way. Otherwise a signal that comes now (the terminal's, while the
+      // child was finishing) has nothing left to stop: the launcher exits with the child's status.
+      if (!signal) return resolve(code ?? 1);
+      for (const s of SIGNALS) process.off(s, pass);
+      process.kill(process.pid, signal);
+    });
+  });
+}
+
+/** In the child: when the launcher is gone (killed), stop as it did, at once and without cleanup. */
+export function followLauncher() {
+  if (!process.env[LAUNCHER_ENV] || !process.channel) return;
+  process.channel.unref();
+  process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
+}
