@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so a checkout works after `npm ci` with no build step.
+// Runs the TypeScript sources directly through tsx, so a checkout works after `npm ci` with no build step;
+// a run with PDFs is first relaunched in a node with --single-threaded (single-threaded.js).
 import { fileURLToPath } from 'node:url';
 import { followLauncher, launch, wantsSingleThreaded } from './single-threaded.js';
 

@@ -4,10 +4,10 @@
 // bench (2 cores, 2 workers) they used 4.0 s of CPU next to the workers' 7.2 s, and the run took
 // 1.27–1.30 × pdfjs alone instead of 1.13 ×. Text alone is the other way round (2.56 s with the
 // threads, 2.79 s without, on the text bench), so a batch without PDFs keeps them. V8 reads the
-// flag only at process start, so this process, the
-// launcher, starts the run in a child node and stands for it: same stdio, same exit status or
-// signal, and the signals it gets passed on. The child stops as if killed when the launcher is
-// killed (SIGKILL leaves nothing to pass on). Plain JavaScript: it runs before tsx is loaded.
+// flag only at process start, so this process, the launcher, starts the run in a child node and
+// stands for it: same stdio, same exit status or signal, and the signals it gets passed on. The
+// child stops as if killed when the launcher is killed (SIGKILL leaves nothing to pass on).
+// Plain JavaScript: it runs before tsx is loaded.
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
