@@ -2,9 +2,9 @@
 // services, another edition or date), linked so that SQL can ask for the latest edition of each
 // whitepaper and for the edition before a given one (views `editions` and `latest_editions`).
 //
-// The grouping rule is written once, here (`groupEditions`): migration 3 runs it over every
-// stored document to backfill, and the AfterStore hook below over one vendor's documents inside
-// each document's write transaction. It joins documents through what they share (a title, a
+// The grouping rule is written once, here (`groupEditions`), and applied once (`regroupVendor`):
+// migration 3 backfills every vendor with it, and the AfterStore hook below regroups one vendor's
+// documents inside each document's write transaction. It joins documents through what they share (a title, a
 // service under a title, a set of services) rather than comparing every pair: a vendor with
 // hundreds of editions is regrouped in milliseconds (the pairwise SQL it replaces took 4.7 s
 // for 300 editions, for every document stored).
@@ -16,20 +16,17 @@ const normTitle = (col: string) =>
   `nullif(lower(replace(replace(replace(replace(trim(coalesce(${col}, '')), ' ', ''), char(9), ''), char(10), ''), char(13), '')), '')`;
 
 /**
- * The documents that have a vendor, with what editions are compared by: the normalised title `t`
- * and the service list `sv` (distinct names in order, joined by U+001F; null when there are none).
- * `filter` is an SQL condition on `d` (documents), e.g. `d.vendor = ?`.
+ * One vendor's documents, with what editions are compared by: the normalised title `t` and the
+ * service list `sv` (distinct names in order, joined by U+001F; null when there are none).
  */
-export function editionKeysSql(filter: string): string {
-  return `
-    SELECT d.id, d.vendor, ${normTitle('d.title')} AS t,
-      (SELECT group_concat(name, char(31))
-         FROM (SELECT DISTINCT name FROM services s WHERE s.document_id = d.id ORDER BY name)) AS sv
-    FROM documents d
-    WHERE d.vendor IS NOT NULL AND (${filter})
-    ORDER BY d.id
-  `;
-}
+const EDITION_KEYS = `
+  SELECT d.id, d.vendor, ${normTitle('d.title')} AS t,
+    (SELECT group_concat(name, char(31))
+       FROM (SELECT DISTINCT name FROM services s WHERE s.document_id = d.id ORDER BY name)) AS sv
+  FROM documents d
+  WHERE d.vendor = ?
+  ORDER BY d.id
+`;
 
 export interface EditionKeys {
   id: number;
@@ -92,7 +89,7 @@ export function groupEditions(docs: readonly EditionKeys[]): Component[] {
 }
 
 /** The key of a document without a vendor: nothing links it to another, so it is a family of its own. */
-export const soloKey = (sha256: string) => `sha256:${sha256}`;
+const soloKey = (sha256: string) => `sha256:${sha256}`;
 
 function statements(db: DB) {
   return {
@@ -100,7 +97,9 @@ function statements(db: DB) {
       `SELECT d.id, d.vendor, d.sha256, d.family_id, f.vendor AS family_vendor
        FROM documents d LEFT JOIN families f ON f.id = d.family_id WHERE d.id = ?`,
     ),
-    editionKeys: db.prepare<[string], EditionKeys>(editionKeysSql('d.vendor = ?')),
+    editionKeys: db.prepare<[string], EditionKeys>(EDITION_KEYS),
+    vendors: db.prepare<[], { vendor: string }>('SELECT DISTINCT vendor FROM documents WHERE vendor IS NOT NULL ORDER BY vendor'),
+    vendorless: db.prepare<[], Solo>('SELECT id, sha256, family_id FROM documents WHERE vendor IS NULL ORDER BY id'),
     members: db.prepare<[string], { id: number; family_id: number | null; family_vendor: string | null }>(
       `SELECT d.id, d.family_id, f.vendor AS family_vendor
        FROM documents d LEFT JOIN families f ON f.id = d.family_id WHERE d.vendor = ?`,
@@ -163,6 +162,27 @@ function regroupVendor(s: Statements, vendor: string, touched: Set<number>): voi
   }
 }
 
+/** A document without a vendor: nothing links it to another, so its family is its own. */
+interface Solo {
+  id: number;
+  sha256: string;
+  family_id: number | null;
+}
+
+function linkSolo(s: Statements, doc: Solo, touched: Set<number>): void {
+  const key = soloKey(doc.sha256);
+  const familyId = s.byKey.get(key)?.id ?? createFamily(s, null, key);
+  if (doc.family_id !== familyId) s.assign.run(familyId, doc.id);
+  touched.add(familyId);
+}
+
+/** Families whose members changed: dropped when left empty, else titled after their latest edition. */
+function settle(s: Statements, touched: Set<number>): void {
+  for (const id of touched) {
+    if (s.dropIfEmpty.run(id, id).changes === 0) s.retitle.run(id, id);
+  }
+}
+
 /** Links one stored document to its family (and regroups the editions around it). */
 export function linkFamily(db: DB, documentId: number): void {
   const s = prepared(db);
@@ -170,19 +190,20 @@ export function linkFamily(db: DB, documentId: number): void {
   if (!doc) return;
   const touched = new Set<number>();
   if (doc.family_id !== null) touched.add(doc.family_id);
-  if (doc.vendor === null) {
-    const key = soloKey(doc.sha256);
-    const familyId = s.byKey.get(key)?.id ?? createFamily(s, null, key);
-    if (doc.family_id !== familyId) s.assign.run(familyId, doc.id);
-    touched.add(familyId);
-  } else {
-    regroupVendor(s, doc.vendor, touched);
-  }
+  if (doc.vendor === null) linkSolo(s, doc, touched);
+  else regroupVendor(s, doc.vendor, touched);
   // A document re-read with another vendor leaves its former family behind: regroup that vendor too.
   if (doc.family_vendor !== null && doc.family_vendor !== doc.vendor) regroupVendor(s, doc.family_vendor, touched);
-  for (const id of touched) {
-    if (s.dropIfEmpty.run(id, id).changes === 0) s.retitle.run(id, id);
-  }
+  settle(s, touched);
+}
+
+/** Links every stored document to its family, each vendor regrouped once (migration 3's backfill). */
+export function linkAllFamilies(db: DB): void {
+  const s = prepared(db);
+  const touched = new Set<number>();
+  for (const { vendor } of s.vendors.all()) regroupVendor(s, vendor, touched);
+  for (const doc of s.vendorless.all()) linkSolo(s, doc, touched);
+  settle(s, touched);
 }
 
 export const familyHook: AfterStore = (db, documentId) => linkFamily(db, documentId);

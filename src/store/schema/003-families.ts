@@ -1,4 +1,4 @@
-import { editionKeysSql, groupEditions, soloKey, type EditionKeys } from '../families.ts';
+import { linkAllFamilies } from '../families.ts';
 import type { Migration } from '../migrations.ts';
 
 /**
@@ -52,21 +52,6 @@ export const families: Migration = {
       SELECT d.id, d.path, d.sha256, d.vendor, d.title, d.version, d.published, d.format, d.pages, d.ingested_at, d.family_id
       FROM documents d JOIN latest_editions l ON l.id = d.id;
   `,
-  // Backfill: the same grouping the store applies to each new document (src/store/families.ts).
-  data(db) {
-    const insert = db.prepare<[string | null, string]>('INSERT OR IGNORE INTO families (vendor, key) VALUES (?, ?)');
-    const byKey = db.prepare<[string], { id: number }>('SELECT id FROM families WHERE key = ?');
-    const assign = db.prepare<[number, number]>('UPDATE documents SET family_id = ? WHERE id = ?');
-    const docs = db.prepare<[], EditionKeys>(editionKeysSql('1')).all();
-    const byId = new Map(docs.map((d) => [d.id, d]));
-    const components = groupEditions(docs);
-    // Families in the order of their roots, as the store would have made them.
-    for (const c of components) if (c.id === c.root) insert.run(byId.get(c.root)!.vendor, c.root_key);
-    for (const c of components) assign.run(byKey.get(c.root_key)!.id, c.id);
-    db.exec(`
-      INSERT OR IGNORE INTO families (vendor, key) SELECT NULL, '${soloKey('')}' || sha256 FROM documents WHERE vendor IS NULL ORDER BY id;
-      UPDATE documents SET family_id = (SELECT id FROM families WHERE key = '${soloKey('')}' || documents.sha256) WHERE vendor IS NULL;
-      UPDATE families SET title = (SELECT title FROM latest_editions l WHERE l.family_id = families.id);
-    `);
-  },
+  // Backfill: the grouping the store applies to each new document (src/store/families.ts).
+  data: linkAllFamilies,
 };
