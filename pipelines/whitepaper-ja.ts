@@ -5,7 +5,7 @@ import { analyzeSections } from '../src/facts/index.ts';
 import { extractText } from '../src/extract/text.ts';
 import { normalizeLines } from '../src/normalize/lines.ts';
 import { extractMetadata } from '../src/segment/metadata.ts';
-import { segment } from '../src/segment/sections.ts';
+import { segmentDocument } from '../src/segment/sections.ts';
 import { indexText } from '../src/search/tokens.ts';
 import type { Result } from '../src/types.ts';
 import { formatOf } from '../src/ingest/formats.ts';
@@ -21,9 +21,9 @@ export async function processFile(path: string, bytes: Uint8Array): Promise<Resu
   if (!format) throw new InputError('unsupported', 'only .pdf, .txt and .md files are read');
   // pdfjs is loaded only when there is a PDF: it costs ~0.7 s and ~250 MB, which commands that
   // read no PDF (query, a run that skips everything) should not pay.
-  const extracted = format === 'pdf' ? await (await import('../src/extract/pdf.ts')).extractPdf(bytes) : extractText(bytes);
+  const extracted = format === 'pdf' ? await (await import('../src/extract/pdf.ts')).extractPdf(bytes) : extractText(bytes, { markdown: /\.(?:md|markdown)$/i.test(path) });
   const lines = normalizeLines(extracted.lines);
-  const sections = segment(lines);
+  const { sections, passages } = segmentDocument(lines);
   const meta = extractMetadata(lines, extracted.info);
   const diagnostics = extracted.diagnostics.map((d) => ({ ...d, path }));
   if (sections.length === 0) {
@@ -36,7 +36,7 @@ export async function processFile(path: string, bytes: Uint8Array): Promise<Resu
   }
   // Each sentence is tokenized once, here in the worker, for the facts and for the search index
   // alike (the store's transaction on the main thread cannot await kuromoji).
-  const { facts, words } = await analyzeSections(sections);
+  const { facts, words } = await analyzeSections(sections, passages);
   const indexed = sections.map((s, i) => ({ ...s, searchText: indexText(words[i]!) }));
   return { format, pages: extracted.pages, meta, sections: indexed, facts, diagnostics };
 }

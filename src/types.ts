@@ -57,12 +57,23 @@ export interface Section {
   searchText?: string;
 }
 
+/**
+ * Text outside any control section that is still read for facts: an overview table, an
+ * introduction, the sentence under a chapter line. Its facts have no section and no control.
+ */
+export interface Passage {
+  body: string;
+  page: number | null;
+  line: number;
+  lines: Line[];
+}
+
 export type Frequency = 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly' | 'on_change';
 
 export interface Fact {
   kind: string;
-  /** Index of the section (`Section.ord`) the fact came from. */
-  sectionOrd: number;
+  /** Index of the section (`Section.ord`) the fact came from; null for a fact outside any section. */
+  sectionOrd: number | null;
   controlId: string | null;
   value: string | null;
   unit: string | null;

@@ -1,6 +1,7 @@
 // Text and Markdown input: detect the encoding, decode, split into lines.
 import { InputError } from '../diagnostics.ts';
 import type { Extracted, Line } from '../types.ts';
+import { joinQuotedRows, markdownTableRows } from './rows.ts';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'euc-jp';
 
@@ -76,15 +77,18 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
   return { text, encoding };
 }
 
-export function extractText(bytes: Uint8Array): Extracted {
+/** `markdown`: the file is Markdown (.md), whose tables are read as tables. */
+export function extractText(bytes: Uint8Array, { markdown = false }: { markdown?: boolean } = {}): Extracted {
   if (bytes.length === 0) throw new InputError('empty', 'the file is empty');
   const { text, encoding } = decodeText(bytes);
   if (text.trim() === '') throw new InputError('empty', 'the file holds only whitespace');
   const damaged = text.split('\ufffd').length - 1;
-  const lines: Line[] = text
+  const raw: Line[] = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((t, i) => ({ text: t, page: null, line: i + 1 }));
+  // Table rows become one line each (cells by TAB), however the file wrote them.
+  const lines = markdown ? markdownTableRows(raw) : joinQuotedRows(raw);
   const diagnostics: Extracted['diagnostics'] = damaged
     ? [{ path: '', severity: 'warning', rule: 'text-invalid-bytes', reason: `${damaged} byte sequence(s) are not valid ${encoding} and were replaced by U+FFFD; the rest of the file was read` }]
     : [];

@@ -1,9 +1,9 @@
 // Facts: each section split into sentences, each sentence tokenized once and read by one module
 // per kind of fact; the same fact stated twice in a section is kept once.
-import type { Fact, Section } from '../types.ts';
+import type { Fact, Passage, Section } from '../types.ts';
 import { analyze, prepare } from './analysis.ts';
 import { backupFrequency, backupGenerations } from './kinds/backup.ts';
-import type { Ctx, Draft, Extractor, SectionState } from './kinds/context.ts';
+import type { Ctx, Draft, Extractor, Scope, SectionState } from './kinds/context.ts';
 import { ipRestriction, mfa } from './kinds/access.ts';
 import { encryptionAtRest } from './kinds/encryption.ts';
 import { governingLaw } from './kinds/law.ts';
@@ -33,7 +33,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   vulnerabilityAssessment,
 ];
 
-function toFact(d: Draft, section: Section, sentence: Sentence): Fact {
+function toFact(d: Draft, section: Scope, sentence: Sentence): Fact {
   return {
     kind: d.kind,
     sectionOrd: section.ord,
@@ -82,15 +82,19 @@ export interface SectionAnalysis {
 }
 
 /**
- * Tokenizes every sentence of every section once and reads the facts out of it. Async because the
- * tokenizer loads lazily: a document with no sentences never loads the dictionary.
+ * Tokenizes every sentence of every section, and of every passage outside them, once and reads the
+ * facts out of it. A passage's facts have no section; all of them count as one section when the same
+ * fact is stated twice. Async because the tokenizer loads lazily: a document with no sentences never
+ * loads the dictionary.
  */
-export async function analyzeSections(sections: readonly Section[]): Promise<SectionAnalysis> {
-  const work = sections.map((section) => ({ section, sentences: splitSentences(section) }));
+export async function analyzeSections(sections: readonly Section[], passages: readonly Passage[] = []): Promise<SectionAnalysis> {
+  const scopes: Scope[] = [...sections, ...passages.map((p) => ({ ...p, ord: null, controlId: null }))];
+  const work = scopes.map((section) => ({ section, sentences: splitSentences(section) }));
   const words: string[][] = sections.map(() => []);
   if (work.every((w) => w.sentences.length === 0)) return { facts: [], words };
   const tokenizer = await getTokenizer();
   const facts: Fact[] = [];
+  const outside: Fact[] = [];
   work.forEach(({ section, sentences }, i) => {
     const state: SectionState = { provider: null, regionTable: false };
     let prepared: string | undefined;
@@ -98,17 +102,19 @@ export async function analyzeSections(sections: readonly Section[]): Promise<Sec
     const found: Fact[] = [];
     for (const sentence of sentences) {
       const a = analyze(tokenizer, sentence.cells ? sentence.cells.join('\t') : sentence.text, sentence.cells !== null);
-      for (const t of a.tokens) words[i]!.push(t.surface);
+      if (i < sections.length) for (const t of a.tokens) words[i]!.push(t.surface);
       const ctx: Ctx = { section, sentence, a, state, sectionText };
       for (const extract of EXTRACTORS) for (const d of extract(ctx)) found.push(toFact(d, section, sentence));
       carry(state, a);
     }
-    facts.push(...consolidate(found));
+    if (section.ord === null) outside.push(...found);
+    else facts.push(...consolidate(found));
   });
+  facts.push(...consolidate(outside));
   return { facts, words };
 }
 
-/** Extracts the facts of every section. */
-export async function extractFacts(sections: readonly Section[]): Promise<Fact[]> {
-  return (await analyzeSections(sections)).facts;
+/** Extracts the facts of every section (and passage). */
+export async function extractFacts(sections: readonly Section[], passages: readonly Passage[] = []): Promise<Fact[]> {
+  return (await analyzeSections(sections, passages)).facts;
 }

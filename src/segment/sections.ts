@@ -1,7 +1,7 @@
 // Lines → control sections. Decides, in the context of the whole document, which heading
 // candidates open a section, where a body starts and where it ends.
 import { joinLines } from '../normalize/join.ts';
-import type { Line, Section } from '../types.ts';
+import type { Line, Passage, Section } from '../types.ts';
 import { completesTitle, getControl, isCategoryTitle, matchTitle, titleSimilarity } from './catalog.ts';
 import { classifyLine, type LineKind } from './headings.ts';
 
@@ -85,8 +85,24 @@ function joinWrappedIdLines(lines: Line[]): Line[] {
   return out;
 }
 
+export interface Segmented {
+  sections: Section[];
+  /** Text outside every section that is still read for facts (not tables of contents or revision tables). */
+  passages: Passage[];
+}
+
 export function segment(input: Line[]): Section[] {
+  return segmentDocument(input).sections;
+}
+
+export function segmentDocument(input: Line[]): Segmented {
   const lines = joinWrappedIdLines(input);
+  const passages: Passage[] = [];
+  let loose: Line[] = [];
+  const flushLoose = () => {
+    if (loose.length) passages.push({ body: joinLines(loose.map((l) => l.text)), page: loose[0]!.page, line: loose[0]!.line, lines: loose });
+    loose = [];
+  };
   const kinds = lines.map((l) => classifyLine(l.text));
   const mode = chooseMode(kinds);
   const sections: Section[] = [];
@@ -96,6 +112,7 @@ export function segment(input: Line[]): Section[] {
   let chapter: number[] = [];
 
   const close = () => {
+    flushLoose();
     if (!open) return;
     const body = joinLines(open.body.map((l) => l.text));
     sections.push({
@@ -199,8 +216,10 @@ export function segment(input: Line[]): Section[] {
       }
     }
     if (open && !inRevisions) open.body.push(line);
+    else if (!open && !inRevisions && k.kind === 'text') loose.push(line);
   }
   close();
-  return sections;
+  flushLoose();
+  return { sections, passages };
 }
 

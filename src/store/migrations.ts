@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { core } from './schema/001-core.ts';
 import { families } from './schema/003-families.ts';
 import { searchViews } from './schema/002-search-views.ts';
+import { factsOutsideSections } from './schema/004-facts-outside-sections.ts';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
   data?: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: Migration[] = [core, searchViews, families];
+export const MIGRATIONS: Migration[] = [core, searchViews, families, factsOutsideSections];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 

@@ -79,7 +79,7 @@ export function createWriter(db: DB) {
     );
     for (const f of result.facts) {
       insertFact.run(
-        id, sectionIds[f.sectionOrd], f.controlId, f.kind, f.value, f.unit, f.frequency, f.subject, f.bound, f.negated ? 1 : 0,
+        id, f.sectionOrd === null ? null : sectionIds[f.sectionOrd], f.controlId, f.kind, f.value, f.unit, f.frequency, f.subject, f.bound, f.negated ? 1 : 0,
         f.evidence, f.page, f.keyManagement, f.timezone, bool(f.thirdParty),
       );
     }

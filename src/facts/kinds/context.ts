@@ -1,5 +1,5 @@
 // What every kind of fact is given, and what it returns.
-import type { Section } from '../../types.ts';
+import type { Line } from '../../types.ts';
 import type { Analysis } from '../analysis.ts';
 import type { Sentence } from '../sentences.ts';
 
@@ -11,8 +11,17 @@ export interface SectionState {
   regionTable: boolean;
 }
 
+/** What facts are read from: a control section, or a passage outside every section (ord and control null). */
+export interface Scope {
+  ord: number | null;
+  controlId: string | null;
+  body: string;
+  page: number | null;
+  lines: Line[];
+}
+
 export interface Ctx {
-  section: Section;
+  section: Scope;
   sentence: Sentence;
   a: Analysis;
   state: SectionState;
