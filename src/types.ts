@@ -50,7 +50,7 @@ export interface Section {
   /** The ISO/IEC 27001:2022 Annex A control the document maps this section to, if it says. */
   iso27001_2022: string | null;
   /** How the control id was found: printed in the heading, or mapped from the title. */
-  matchedBy: 'id' | 'title' | null;
+  matchedBy: 'id' | 'title' | 'topic' | null;
   /** Body lines with provenance, for facts that need the page of one sentence. */
   lines: Line[];
   /** The body split into kuromoji words, space-joined: what the full-text index stores (src/search/tokens.ts). */

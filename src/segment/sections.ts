@@ -1,46 +1,135 @@
-// Lines → control sections. Decides, in the context of the whole document, which heading
-// candidates open a section, where a body starts and where it ends.
+// Lines → control sections. Every heading-like line is read by one grammar (grammar.ts); here the
+// document decides which of them open a section, where each body starts and ends, and why a line
+// that looks like a heading is not one (kept as a rejection with its reason, for `hakusho explain`).
+//
+// A section starts at a heading that names a control by id, by its official title or by a topic
+// (「データの保管場所」), at a table row for a control, or at a question whose related control is
+// given or whose topic maps to one. It ends at the next section, a chapter line, a Markdown heading
+// of its level or above, the revision history, or a heading that maps to no control.
 import { joinLines } from '../normalize/join.ts';
 import type { Line, Passage, Section } from '../types.ts';
-import { completesTitle, getControl, isCategoryTitle, matchTitle, titleSimilarity } from './catalog.ts';
-import { classifyLine, type LineKind } from './headings.ts';
+import { canonicalId, completesTitle, getControl, isCategoryTitle, matchTitle, titleSimilarity } from './catalog.ts';
+import { isSentenceTail, parseLine, type Parsed } from './grammar.ts';
+import { readControlTable, is2022Control, type ControlTable, type TableRow } from './tables.ts';
+import { isNoControl, mapHeading, type TopicMatch } from './topics.ts';
 
-interface Open {
-  controlId: string | null;
-  heading: string;
-  level: number | null;
+/** Why a heading-like line opened no section. */
+export type RejectReason =
+  | 'toc'
+  | 'cross_reference'
+  | 'revision_row'
+  | 'chapter'
+  | 'unknown_title'
+  | 'duplicate'
+  | 'not_applicable'
+  | 'cloud_controls_intro'
+  | 'overview'
+  | 'bullet'
+  | 'inside_section'
+  | 'isolated_topic'
+  | 'correspondence_table'
+  | 'category_row'
+  | 'question_without_control'
+  | 'sentence'
+  | 'low_similarity';
+
+export interface Rejection {
+  line: number;
+  page: number | null;
+  text: string;
+  reason: RejectReason;
+}
+
+/** How a section was found, for `hakusho explain`. */
+export type SectionRule = 'heading' | 'id-line' | 'table' | 'qa';
+
+export interface Segmented {
+  sections: Section[];
+  /** Text outside every section that is still read for facts (not tables of contents, revision tables or glossaries). */
+  passages: Passage[];
+  rejected: Rejection[];
+  /** How each section (by ord) was found. */
+  rules: SectionRule[];
+}
+
+type Kind = 'blank' | 'furniture' | 'toc' | 'revisions' | 'row' | 'question' | 'answer' | 'related' | 'heading' | 'text';
+
+interface Item {
   line: Line;
-  iso2022: string | null;
-  matchedBy: 'id' | 'title';
-  body: Line[];
+  text: string;
+  kind: Kind;
+  parsed: Parsed;
+  cells: string[] | null;
+  /** For a question: the question; for an answer: the answer without its label; for related: the control. */
+  value: string | null;
 }
 
-/** Below this, a printed id with a title unlike the catalog's inside a revision table is a row, not a heading. */
+const REVISIONS = /^(?:\d{1,2}\s*[.．]?\s*)?(?:改訂履歴|変更履歴|更新履歴|改版履歴|改定履歴|版数管理|revision\s+history|change\s+history|document\s+history|revisions)(?:\s*[(（][^)）]*[)）])?$/i;
+const FURNITURE = /^(?:-{3,}|\*{3,}|_{3,}|\d{1,3}|[-–—―]\s*\d{1,3}\s*[-–—―]|\d{1,3}\s*\/\s*\d{1,3}|(?:page|p\.)\s*\d{1,3})$/i;
+const QUESTION = /^(?:Q|質問|問)\s*\d{0,3}\s*[.:：)）]?\s*(\S.*)$/i;
+const ANSWER = /^(?:A|回答|答え?)\s*\d{0,3}\s*[.:：)）]\s*(.*)$/i;
+const RELATED = /^(?:関連(?:する)?管理策|対応(?:する)?管理策|該当管理策|関連規格|参照管理策)(?:番号)?\s*[:：]?\s*(.+)$/;
+const ID_ANYWHERE = /(?:A\s*\.\s*)?(?:CLD\s*\.?\s*)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}/gi;
+/** Chapter titles whose headings and tables are overview, not controls. */
+const OVERVIEW = /はじめに|概要|本書について|本書の|目的|適用範囲|凡例|総則|基本情報|前提|序|About|Overview|Introduction/i;
+/** A glossary describes words, not the service: its examples are no facts. */
+const GLOSSARY = /用語|定義|Glossary|Definitions/i;
+/** Line starts that make a line a revision row: a date or an edition. */
+const DATED = /^(?:(?:令和|平成)\s*\d|\d{4}\s*[年/.\-]|第?\s*\d+(?:\.\d+)*\s*版|改訂第|Ver(?:sion)?\.?\s*\d|Rev\.?\s*\d|v\d)/i;
+
+/** Below this, an id line unlike its catalog title in a document that prints few ids is no heading. */
+const TITLE_MODE_SIMILARITY = 0.3;
+/** Below this, a printed id inside a revision table is a row, not a heading. */
 const REVISION_ROW_SIMILARITY = 0.8;
+/** Topic headings count where they form a run: at least this many siblings map to controls. */
+const TOPIC_SUPPORT = 3;
 
-/**
- * A document is segmented by printed ids when it prints at least a few; only a document that
- * prints none is segmented by matching heading titles against the catalog, since title matching
- * in an id-numbered document would turn ordinary chapter headings into controls.
- */
-function chooseMode(kinds: LineKind[]): 'id' | 'title' {
-  const ids = kinds.filter((k) => k.kind === 'id-line' || (k.kind === 'control' && titledAs(k) === k.controlId)).length;
-  return ids >= 3 ? 'id' : 'title';
+function classify(line: Line): Item {
+  const text = line.text.trim();
+  const item: Item = { line, text, kind: 'text', parsed: parseLine(text), cells: null, value: null };
+  if (text === '') return { ...item, kind: 'blank' };
+  if (line.text.includes('\t')) {
+    const cells = line.text.split('\t');
+    const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+    if (filled.length === 0) return { ...item, kind: 'blank' };
+    // A row with one filled cell is a line that happens to sit in a sheet (「改訂履歴」 as a row).
+    if (filled.length === 1) return classify({ ...line, text: filled[0]! });
+    // 「12.4.1	イベントログ取得	8」「2.1 責任分界	4」: an entry of a table of contents.
+    if (filled.length <= 3 && /^\d{1,3}$/.test(filled.at(-1)!) && filled.slice(0, -1).every((c) => c.length <= 80 && !/[。]/.test(c))) {
+      return { ...item, kind: 'toc', text: filled.join(' ') };
+    }
+    return { ...item, kind: 'row', cells };
+  }
+  if (FURNITURE.test(text)) return { ...item, kind: 'furniture' };
+  const parsed = item.parsed;
+  const bare = parsed.level !== null || parsed.shape === 'bold' ? parsed.title : text;
+  if (REVISIONS.test(bare.replace(/\s+/g, ' ')) || REVISIONS.test(bare.replace(/\s+/g, ''))) return { ...item, kind: 'revisions' };
+  const unbold = text.replace(/^(\*\*|__)(.+)\1$/, '$2').trim();
+  const related = RELATED.exec(unbold);
+  if (related) {
+    const id = [...related[1]!.matchAll(ID_ANYWHERE)].map((m) => canonicalId(m[0])).find((x) => x !== null);
+    if (id) return { ...item, kind: 'related', value: id };
+  }
+  const question = QUESTION.exec(unbold);
+  if (question && !parsed.id) return { ...item, kind: 'question', value: question[1]!.trim() };
+  const answer = ANSWER.exec(unbold);
+  if (answer && !parsed.id) return { ...item, kind: 'answer', value: answer[1]!.trim() };
+  if (parsed.toc && (parsed.id || parsed.number !== null || parsed.level !== null || /\.{3,}|…{2,}|‥{2,}|・{4,}/.test(text))) return { ...item, kind: 'toc' };
+  if (parsed.id) return { ...item, kind: 'heading' };
+  // A sentence after a number or a mark (「24 世代(2 年間分)保持しています。」「□ 当社は…」) is text.
+  if (isSentence(parsed.title)) return item;
+  if (parsed.level !== null || parsed.shape !== 'plain' || parsed.number !== null || parsed.chapter) return { ...item, kind: 'heading' };
+  return item;
 }
 
-/**
- * The control a printed id line stands for. Own numbering can look like a 27002 id
- * (「6.2.1 情報のバックアップ」): when the title is exactly another control's, the title wins.
- */
-function titledAs(k: Extract<LineKind, { kind: 'control' }>): string {
-  if (k.similarity === 1 || !k.title) return k.controlId;
-  return matchTitle(k.title, 1)?.id ?? k.controlId;
+/** Headings are short and end without a sentence's end. */
+function isSentence(title: string): boolean {
+  return title.length > 60 || /[。]|(?:ます|です|ません|した|ている|である|できる)[。]?$/.test(title) || isSentenceTail(title);
 }
 
 /** The number of a numbered heading (「2. お問い合わせ窓口」 → [2], 「6.2 技術的な対策」 → [6, 2]). */
-function headingNumber(text: string): number[] | null {
-  const m = /^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s/.exec(text);
-  return m ? m[1]!.split('.').map(Number) : null;
+function headingNumber(p: Parsed): number[] | null {
+  return p.number && /^\d{1,2}(?:\.\d{1,2}){0,2}$/.test(p.number) ? p.number.split('.').map(Number) : null;
 }
 
 /** a after b in document order (1 < 1.1 < 1.2 < 2). */
@@ -49,28 +138,11 @@ function follows(a: number[], b: number[]): boolean {
   return a.length > b.length;
 }
 
-/** The previous line that holds something, skipping blanks and furniture. */
-function previousContent(kinds: LineKind[], lines: Line[], from: number): number {
-  for (let j = from; j >= 0; j--) {
-    if (lines[j]!.text.trim() !== '' && kinds[j]!.kind !== 'furniture') return j;
-  }
-  return -1;
-}
-
-/** The next line that holds something, skipping blanks and furniture. */
-function nextContent(kinds: LineKind[], lines: Line[], from: number): number {
-  for (let j = from; j < lines.length; j++) {
-    const k = kinds[j]!;
-    if (lines[j]!.text.trim() !== '' && k.kind !== 'furniture') return j;
-  }
-  return -1;
-}
-
 // 「ISO/IEC 27017:2015 A. 6. 1. 3（ISO/IEC 27001:2022 管理」 + 「策 5. 5）」: an id line whose bracket wrapped.
 const OPEN_ID_LINE = /^ISO\s*\/\s*IEC\s*27017[^（(]*[（(][^）)]*$/i;
 
-/** Joins id lines whose bracket wrapped onto the next line, so they classify as one. */
-function joinWrappedIdLines(lines: Line[]): Line[] {
+/** Joins id lines whose bracket wrapped onto the next line, so they read as one. */
+function joinWrappedIdLines(lines: readonly Line[]): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -85,36 +157,76 @@ function joinWrappedIdLines(lines: Line[]): Line[] {
   return out;
 }
 
-export interface Segmented {
-  sections: Section[];
-  /** Text outside every section that is still read for facts (not tables of contents or revision tables). */
-  passages: Passage[];
+/** The control a leading-id heading stands for: own numbering can look like a 27002 id (「6.2.1 情報のバックアップ」). */
+function titledAs(id: string, title: string, similarity: number): string {
+  if (similarity === 1 || !title) return id;
+  return matchTitle(title, 1)?.id ?? id;
+}
+
+/** A heading's title compared with the catalog: the best of the whole, its bracketed part and its halves. */
+function similarityOf(id: string, title: string): number {
+  const parts = [title, ...title.split(/\s*\/\s*/), ...[...title.matchAll(/[(（]([^()（）]+)[)）]/g)].map((m) => m[1]!)];
+  return Math.max(0, ...parts.filter((p) => p.trim() !== '').map((p) => titleSimilarity(id, p)));
+}
+
+interface Open {
+  controlId: string;
+  heading: string;
+  level: number | null;
+  line: Line;
+  iso2022: string | null;
+  matchedBy: NonNullable<Section['matchedBy']>;
+  rule: SectionRule;
+  body: Line[];
+  /** A section that came from a table row or an answer has its body already. */
+  fixedBody?: string;
 }
 
 export function segment(input: Line[]): Section[] {
   return segmentDocument(input).sections;
 }
 
-export function segmentDocument(input: Line[]): Segmented {
+export function segmentDocument(input: readonly Line[]): Segmented {
   const lines = joinWrappedIdLines(input);
-  const passages: Passage[] = [];
-  let loose: Line[] = [];
-  const flushLoose = () => {
-    if (loose.length) passages.push({ body: joinLines(loose.map((l) => l.text)), page: loose[0]!.page, line: loose[0]!.line, lines: loose });
-    loose = [];
-  };
-  const kinds = lines.map((l) => classifyLine(l.text));
-  const mode = chooseMode(kinds);
+  const items = lines.map(classify);
   const sections: Section[] = [];
+  const rules: SectionRule[] = [];
+  const passages: Passage[] = [];
+  const rejected: Rejection[] = [];
+  const reject = (item: Item, reason: RejectReason) => rejected.push({ line: item.line.line, page: item.line.page, text: item.text, reason });
+
+  // The document prints ids when a few headings lead with one; only then are its other headings
+  // chapters and its overview overview. A document printing none is read by titles and topics.
+  const idHeadings = items.filter((it) => it.kind === 'heading' && it.parsed.id && !isSentenceTail(it.parsed.title) && !DATED.test(it.text));
+  const idRows = items.filter((it) => it.kind === 'row' && it.cells!.some((c) => /^(?:A\s*\.\s*)?(?:CLD\s*\.?\s*)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}$/i.test(c.trim())));
+  const idMode = idHeadings.length + idRows.length >= 3;
+
+  // Topic headings need siblings: headings dressed alike (「### …」, 「(n) …」) of which several map.
+  const support = new Map<string, number>();
+  for (const it of items) {
+    if (it.kind !== 'heading' || it.parsed.id || it.parsed.chapter) continue;
+    if (mapHeading(it.parsed.title)) support.set(it.parsed.shape, (support.get(it.parsed.shape) ?? 0) + 1);
+  }
+
   let open: Open | null = null;
-  let inRevisions = false;
-  // The last chapter number seen: a numbered heading that follows it is a new chapter, not a list item.
+  let loose: Line[] = [];
+  let region: 'body' | 'revisions' | 'glossary' = 'body';
+  let overview = false;
+  let overviewDepth: number | null = null;
+  let seenIdSection = false;
+  /** The 27001:2022 number of a heading that introduces cloud controls by title (「5.23 …[ISO/IEC 27017:CLD管理策]」). */
+  let group: string | null = null;
   let chapter: number[] = [];
 
+  const flushLoose = () => {
+    const kept = loose.filter((l) => l.text.trim() !== '');
+    if (kept.length) passages.push({ body: joinLines(kept.map((l) => l.text)), page: kept[0]!.page, line: kept[0]!.line, lines: kept });
+    loose = [];
+  };
   const close = () => {
     flushLoose();
     if (!open) return;
-    const body = joinLines(open.body.map((l) => l.text));
+    const body = open.fixedBody ?? joinLines(open.body.map((l) => l.text));
     sections.push({
       ord: sections.length,
       controlId: open.controlId,
@@ -124,102 +236,297 @@ export function segmentDocument(input: Line[]): Segmented {
       line: open.line.line,
       iso27001_2022: open.iso2022,
       matchedBy: open.matchedBy,
-      lines: open.body,
+      lines: open.fixedBody !== undefined ? [{ ...open.line, text: body }] : open.body,
     });
+    rules.push(open.rule);
+    if (open.matchedBy === 'id') seenIdSection = true;
     open = null;
   };
+  const start = (o: Omit<Open, 'body'>) => {
+    close();
+    open = { ...o, body: [] };
+    if (o.fixedBody !== undefined) close();
+  };
+  /** A line of text: the open section's body, else a passage (not inside revisions or a glossary). */
+  const text = (line: Line) => {
+    if (region === 'revisions') return;
+    if (open) open.body.push(line);
+    else if (region !== 'glossary') loose.push(line);
+  };
+  /** Topic sections are read only where the document is made of them, not in its overview. */
+  const topicsAllowed = () => !open && !(idMode && overview && !seenIdSection);
 
-  for (let i = 0; i < lines.length; i++) {
-    const k = kinds[i]!;
-    const line = lines[i]!;
-    switch (k.kind) {
+  /** The last line read; a heading whose title runs on reads further. */
+  let cursor = 0;
+  for (let i = 0; i < items.length; i = cursor + 1) {
+    cursor = i;
+    const it = items[i]!;
+    switch (it.kind) {
+      case 'blank':
       case 'furniture':
+        continue;
       case 'toc':
+        reject(it, 'toc');
         continue;
       case 'revisions':
         close();
-        inRevisions = true;
+        region = 'revisions';
+        group = null;
         continue;
-      case 'id-line': {
-        // The heading is the line above, blank lines aside (「1. クラウドサービスプロバイダの地理的所在地…」),
-        // which went into the previous body or, before the first section, nowhere: take it back.
-        let heading = getControl(k.controlId)?.title ?? k.controlId;
-        let headingLine = line;
-        const p = previousContent(kinds, lines, i - 1);
-        const prevKind = p === -1 ? undefined : kinds[p];
-        if (prevKind?.kind === 'heading') {
-          heading = prevKind.title;
-          headingLine = lines[p]!;
-          const at = open ? open.body.indexOf(headingLine) : -1;
-          if (at !== -1) open!.body.length = at;
-        }
-        close();
-        inRevisions = false;
-        open = { controlId: k.controlId, heading, level: null, line: headingLine, iso2022: k.iso2022, matchedBy: 'id', body: [] };
+      case 'related':
+        // A related-control line outside a question: say nothing of it.
         continue;
-      }
-      case 'control': {
-        const controlId = titledAs(k);
-        if (mode === 'title' && controlId === k.controlId && k.similarity < 0.3) break;
-        if (inRevisions && k.similarity < REVISION_ROW_SIMILARITY) break;
-        close();
-        inRevisions = false;
-        let title = k.title;
-        // The title may stand on the next line (「CLD.6.3.1」 / 「クラウド…」) or wrap onto it.
-        let j = nextContent(kinds, lines, i + 1);
-        while (j !== -1 && kinds[j]!.kind === 'text' && lines[j]!.text.trim().length <= 40 && !/[。]/.test(lines[j]!.text)) {
-          const joined = title + lines[j]!.text.trim();
-          const better = titleSimilarity(k.controlId, joined) >= titleSimilarity(k.controlId, title) + 0.05;
-          if (!better && !completesTitle(k.controlId, title, joined)) break;
-          title = joined;
-          i = j;
-          j = nextContent(kinds, lines, i + 1);
+      case 'row': {
+        if (region === 'revisions') continue;
+        // The whole table at once: a table of controls opens a section per row.
+        let j = i;
+        const rows: TableRow[] = [];
+        while (j < items.length && (items[j]!.kind === 'row' || items[j]!.kind === 'blank')) {
+          if (items[j]!.kind === 'row') rows.push({ index: j, cells: items[j]!.cells! });
+          j++;
         }
-        open = { controlId, heading: title, level: k.level, line, iso2022: k.iso2022, matchedBy: controlId === k.controlId ? 'id' : 'title', body: [] };
-        continue;
-      }
-      case 'heading': {
-        const number = k.level === null && k.numbered ? headingNumber(line.text.trim()) : null;
-        const isChapter = number !== null && follows(number, chapter);
-        if (isChapter) chapter = number;
-        if (mode === 'title' && !inRevisions) {
-          // A clause or objective name only opens the control it names exactly (「情報セキュリティのための方針群」).
-          const entry = matchTitle(k.title.replace(/\s+/g, ''), isCategoryTitle(k.title) ? 1 : undefined);
-          if (entry) {
-            close();
-            open = { controlId: entry.id, heading: k.title, level: k.level, line, iso2022: null, matchedBy: 'title', body: [] };
-            continue;
-          }
-        }
-        // A Markdown heading at the section's own level or above ends it.
-        // So does a numbered chapter heading (「2. お問い合わせ窓口」, 「6.2 技術的な対策」).
-        if (open && (isChapter || (k.level !== null && (open.level === null || k.level <= open.level)))) {
-          close();
+        const table: ControlTable | null = readControlTable(rows, { topics: topicsAllowed() || (open === null && !idMode) || (open !== null && !idMode) });
+        cursor = j - 1;
+        if (!table) {
+          for (const r of rows) text(items[r.index]!.line);
           continue;
         }
-        break;
+        close();
+        table.decisions.forEach((d, k) => {
+          const row = items[rows[k]!.index]!;
+          if (d.kind === 'section') {
+            start({ controlId: d.control, heading: d.heading, level: null, line: row.line, iso2022: d.iso2022, matchedBy: d.by, rule: 'table', fixedBody: d.body });
+          } else if (d.kind === 'skip') {
+            reject(row, d.reason);
+            if (d.reason !== 'toc' && d.reason !== 'correspondence_table') loose.push(row.line);
+          }
+        });
+        flushLoose();
+        continue;
       }
-      case 'text': {
-        // A line that is exactly a control title, with no number, is a heading in title mode; so is one
-        // after a heading mark (「■ 」) or a list number (「(3) 」), but not a list item (「・情報のバックアップ」).
-        const text = line.text.trim();
-        const title = text.replace(/^[■□◆◇]\s*/u, '').replace(/^[(（]\d{1,2}[)）]\s*/u, '');
-        if (mode === 'title' && !inRevisions && !/^[・•●○\-*]/u.test(text) && title.length <= 40 && !/[。、]/.test(title)) {
-          const entry = matchTitle(title, 1);
-          if (entry) {
-            close();
-            open = { controlId: entry.id, heading: title, level: null, line, iso2022: null, matchedBy: 'title', body: [] };
+      case 'question': {
+        close();
+        // The answer runs to the next question or heading; a 「関連管理策」 line before or after it names the control.
+        let j = i + 1;
+        let related: string | null = null;
+        const answer: Line[] = [];
+        for (; j < items.length; j++) {
+          const n = items[j]!;
+          if (n.kind === 'question' || n.kind === 'revisions' || n.kind === 'toc') break;
+          if (n.kind === 'heading' && (n.parsed.level !== null || n.parsed.id || n.parsed.chapter)) break;
+          if (n.kind === 'related') {
+            related ??= n.value;
             continue;
           }
+          if (n.kind === 'answer') {
+            if (n.value) answer.push({ ...n.line, text: n.value });
+            continue;
+          }
+          if (n.kind === 'blank' || n.kind === 'furniture') continue;
+          if (answer.length === 0 && n.kind !== 'text') break;
+          answer.push(n.line);
         }
-        break;
+        const topic = related ? null : mapHeading(it.value!);
+        const control = related ?? topic?.control ?? null;
+        if (!control || isNoControl(it.value!) && !related) {
+          reject(it, 'question_without_control');
+          for (const l of answer) text(l);
+          flushLoose();
+        } else {
+          start({
+            controlId: control,
+            heading: it.value!,
+            level: null,
+            line: it.line,
+            iso2022: null,
+            matchedBy: related ? 'id' : topic!.by,
+            rule: 'qa',
+            fixedBody: joinLines(answer.map((l) => l.text)),
+          });
+        }
+        cursor = j - 1;
+        continue;
       }
+      case 'answer':
+        text({ ...it.line, text: it.value ?? '' });
+        continue;
+      case 'text':
+        if (titleOnlyHeading(i)) continue;
+        text(it.line);
+        continue;
+      case 'heading':
+        if (headingLine(i)) continue;
+        text(it.line);
+        continue;
     }
-    if (open && !inRevisions) open.body.push(line);
-    else if (!open && !inRevisions && k.kind === 'text') loose.push(line);
   }
   close();
   flushLoose();
-  return { sections, passages };
-}
+  return { sections, passages, rejected, rules };
 
+  /** A plain line that is exactly a control title, in a document read by titles. Returns whether it was taken. */
+  function titleOnlyHeading(i: number): boolean {
+    const it = items[i]!;
+    const t = it.text.replace(/^[(（]\d{1,2}[)）]\s*/u, '');
+    if (region !== 'body' || t.length > 40 || /[。、]/.test(t)) return false;
+    const entry = matchTitle(t, 1);
+    if (!entry) return false;
+    if (idMode && group === null) {
+      if (open === null) reject(it, 'unknown_title');
+      return false;
+    }
+    start({ controlId: entry.id, heading: t, level: null, line: it.line, iso2022: group, matchedBy: 'title', rule: 'heading' });
+    return true;
+  }
+
+  /** A line the grammar reads as a heading. Returns whether it was taken as one (opening or closing something). */
+  function headingLine(i: number): boolean {
+    const it = items[i]!;
+    const p = it.parsed;
+    if (p.id) return idHeading(i);
+    if (p.notApplicable) {
+      close();
+      group = null;
+      reject(it, 'not_applicable');
+      return true;
+    }
+    if (p.introducesCloudControls) {
+      close();
+      group = p.number && is2022Control(p.number) ? p.number : null;
+      reject(it, 'cloud_controls_intro');
+      return true;
+    }
+    if (p.bullet) {
+      if (mapHeading(p.title)?.by === 'title') reject(it, 'bullet');
+      return false;
+    }
+    // 「1. クラウドサービスプロバイダの地理的所在地」 followed by 「ISO/IEC 27017:2015 A. 6. 1. 3」: the id line takes it.
+    const next = nextContent(i + 1);
+    if (next !== -1 && items[next]!.kind === 'heading' && items[next]!.parsed.id && items[next]!.parsed.title === '' && items[next]!.parsed.idAt === 'start') {
+      text(it.line);
+      return true;
+    }
+    const number = p.level === null ? headingNumber(p) : null;
+    const isChapter = p.chapter || (number !== null && follows(number, chapter));
+    // A Markdown heading at the open section's level or above ends it, whatever it is.
+    if (p.level !== null && open && (open.level === null || p.level <= open.level)) close();
+    const mapped = region === 'revisions' || (p.chapter && isCategoryTitle(p.title)) ? null : mapHeading(p.title);
+    let reason: RejectReason | null = null;
+    if (mapped?.by === 'title') {
+      // An official title opens a section unless it sits inside one, or, in a document that prints ids,
+      // unless it is a chapter line (「2. 情報セキュリティのための方針群」) or stands outside a list of cloud controls.
+      if (open && (open.matchedBy === 'id' || (idMode && group === null))) reason = 'inside_section';
+      else if (idMode && group === null && (isChapter || p.level === null)) reason = 'unknown_title';
+      else {
+        start({ controlId: mapped.control, heading: p.title, level: p.level, line: it.line, iso2022: group, matchedBy: 'title', rule: 'heading' });
+        return true;
+      }
+    } else if (mapped?.by === 'topic') {
+      reason = open ? 'inside_section' : !topicsAllowed() ? 'overview' : (support.get(p.shape) ?? 0) < TOPIC_SUPPORT ? 'isolated_topic' : null;
+      if (!reason) {
+        start({ controlId: mapped.control, heading: p.title, level: p.level, line: it.line, iso2022: null, matchedBy: 'topic', rule: 'heading' });
+        return true;
+      }
+    }
+    if (isChapter || (p.level !== null && !open)) {
+      // A chapter, or a Markdown heading outside any section: ends what was open and says what follows.
+      if (number) chapter = number;
+      close();
+      group = null;
+      enterChapter(number?.length ?? p.level ?? 1, p.title);
+      reject(it, reason ?? 'chapter');
+      return true;
+    }
+    if (reason && !open) reject(it, reason);
+    return false;
+  }
+
+  /** What a chapter says of what follows it: an overview (and its sub-chapters), a glossary. */
+  function enterChapter(depth: number, title: string) {
+    if (overviewDepth !== null && depth <= overviewDepth) overviewDepth = null;
+    if (overviewDepth === null && OVERVIEW.test(title)) overviewDepth = depth;
+    overview = overviewDepth !== null;
+    region = GLOSSARY.test(title) ? 'glossary' : 'body';
+  }
+
+  /** A heading that names a control by id. Returns whether it was taken as one. */
+  function idHeading(i: number): boolean {
+    const it = items[i]!;
+    const p = it.parsed;
+    const id = p.id!;
+    if (isSentenceTail(p.title)) {
+      reject(it, region === 'revisions' || DATED.test(it.text) ? 'revision_row' : 'cross_reference');
+      return false;
+    }
+    if (DATED.test(it.text) || (region === 'revisions' && similarityOf(id, p.title) < REVISION_ROW_SIMILARITY)) {
+      reject(it, 'revision_row');
+      return region === 'revisions';
+    }
+    if (p.title.length > 80 || /。/.test(p.title)) {
+      reject(it, 'sentence');
+      return false;
+    }
+    // The id alone on its line: the heading is the line above (「1. クラウドサービスプロバイダの地理的所在地」),
+    // which went into the previous body or, before the first section, into a passage: take it back.
+    if (p.title === '' && p.idAt === 'start') {
+      const prev = previousContent(i - 1);
+      if (prev !== -1 && items[prev]!.kind === 'heading' && !items[prev]!.parsed.id) {
+        const headingItem = items[prev]!;
+        const takeBack = (list: Line[]) => {
+          const at = list.indexOf(headingItem.line);
+          if (at !== -1) list.length = at;
+        };
+        if (open) takeBack((open as Open).body);
+        takeBack(loose);
+        const wasRejected = rejected.findIndex((r) => r.line === headingItem.line.line && r.text === headingItem.text);
+        if (wasRejected !== -1) rejected.splice(wasRejected, 1);
+        start({ controlId: id, heading: headingItem.parsed.title, level: null, line: headingItem.line, iso2022: p.mapping2022, matchedBy: 'id', rule: 'id-line' });
+        seenIdSection = true;
+        region = 'body';
+        group = null;
+        return true;
+      }
+    }
+    let title = p.title;
+    let similarity = similarityOf(id, title);
+    const controlId = p.idAt === 'start' ? titledAs(id, title, similarity) : id;
+    if (!idMode && controlId === id && title !== '' && similarity < TITLE_MODE_SIMILARITY) {
+      reject(it, 'low_similarity');
+      return false;
+    }
+    const o = open as Open | null;
+    if (o && o.controlId === controlId && o.heading === title && o.body.every((l) => l.text.trim() === '')) {
+      reject(it, 'duplicate');
+      return true;
+    }
+    // The title may stand on the next line (「CLD.6.3.1」 / 「クラウド…」), wrap onto it, or follow in brackets
+    // (「CLD.6.3.1 Shared roles …」 / 「（クラウドコンピューティング環境における…）」).
+    let j = nextContent(i + 1);
+    while (j !== -1 && items[j]!.kind === 'text' && items[j]!.text.length <= 80 && !/[。]/.test(items[j]!.text)) {
+      const nextText = items[j]!.text;
+      const bracketed = /^[(（][^()（）]+[)）]$/.test(nextText) && similarityOf(id, nextText) >= 0.5;
+      const joined = title + nextText;
+      const better = nextText.length <= 40 && titleSimilarity(id, joined) >= titleSimilarity(id, title) + 0.05;
+      if (!bracketed && !better && !(nextText.length <= 40 && completesTitle(id, title, joined))) break;
+      title = bracketed ? `${title}${nextText}` : joined;
+      similarity = Math.max(similarity, similarityOf(id, title));
+      cursor = j;
+      j = nextContent(j + 1);
+    }
+    const iso2022 = p.mapping2022 ?? (p.idAt === 'end' && p.number && is2022Control(p.number) ? p.number : null);
+    start({ controlId, heading: title || (getControl(controlId)?.title ?? controlId), level: p.level, line: it.line, iso2022, matchedBy: controlId === id ? 'id' : 'title', rule: 'heading' });
+    region = 'body';
+    group = null;
+    return true;
+  }
+
+  function previousContent(from: number): number {
+    for (let j = from; j >= 0; j--) if (items[j]!.kind !== 'blank' && items[j]!.kind !== 'furniture') return j;
+    return -1;
+  }
+
+  function nextContent(from: number): number {
+    for (let j = from; j < items.length; j++) if (items[j]!.kind !== 'blank' && items[j]!.kind !== 'furniture') return j;
+    return -1;
+  }
+}

@@ -1,0 +1,118 @@
+// Tables with one row per control (「管理策番号 | ISO/IEC 27001:2022 | 管理策 | 当社の実施内容」), or one
+// row per topic (「項目 | 当社の対応 | 関連文書」): which column holds what, and what each row is.
+// Rows arrive as lines whose cells are separated by TAB (src/extract/rows.ts, layout.ts).
+import { canonicalId } from './catalog.ts';
+import { mapHeading, type TopicMatch } from './topics.ts';
+
+export interface TableRow {
+  /** Index of the row's line in the document. */
+  index: number;
+  cells: string[];
+}
+
+export type RowDecision =
+  | { kind: 'section'; control: string; by: TopicMatch['by'] | 'id'; heading: string; body: string; iso2022: string | null }
+  | { kind: 'header' }
+  | { kind: 'skip'; reason: 'category_row' | 'correspondence_table' | 'unknown_title' | 'toc' };
+
+export interface ControlTable {
+  /** What each row is, by its index in `rows`. */
+  decisions: RowDecision[];
+  /** Rows mapped to a control by topic rather than by id or title. */
+  topics: number;
+}
+
+const HEADER_WORDS = /^(?:No\.?|#|番号|管理策番号|管理策No\.?|項番|分類|区分|カテゴリ|管理策|管理策名|項目|タイトル|トピック|内容|当社の実施内容|当社の対応|当社の対応状況|実施内容|対応内容|対応状況|実施状況|取り組み|当社の取り組み|説明|備考|補足|関連文書|関連資料|参照|ISO\/IEC\s*27001:2022|ISO\/IEC\s*27017(?::2015)?|27001:2022|27017|JIS\s*Q\s*27017|control|title|description|remarks|notes)$/i;
+/** Header of the column that says what the vendor does. */
+const IMPLEMENTATION = /実施内容|対応内容|対応状況|実施状況|当社の対応|当社の取り組み|取り組み|取組|説明|内容|implementation|description|response/i;
+const ID_HEADER = /管理策番号|管理策No|^番号$|^項番$|27017|control\s*(?:no|id)/i;
+const MAPPING_HEADER = /27001\s*:\s*2022|2022/;
+const TITLE_HEADER = /^(?:管理策|管理策名|項目|タイトル|トピック|title|topic)$/i;
+const NO_VALUE = /^(?:[-―‐—–]|なし|該当なし|N\/?A)?$/i;
+
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function isHeader(cells: readonly string[]): boolean {
+  const filled = cells.map(clean).filter((c) => c !== '');
+  return filled.length >= 2 && filled.filter((c) => HEADER_WORDS.test(c)).length >= Math.max(2, Math.ceil(filled.length / 2));
+}
+
+/** The one 27017 id a cell holds, whole (「12.3.1」「CLD.9.5.1」「A.12.3.1」). */
+export function idCell(cell: string): string | null {
+  const c = clean(cell).replace(/^(?:ISO\/IEC\s*27017(?::2015)?\s*)/i, '');
+  return /^(?:A\s*\.\s*)?(?:CLD\s*\.?\s*)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}$/i.test(c) ? canonicalId(c) : null;
+}
+
+/** A 27001:2022 Annex A number (5.1–5.37, 6.1–6.8, 7.1–7.14, 8.1–8.34). */
+export function is2022Control(n: string): boolean {
+  const m = /^([5-8])\.(\d{1,2})$/.exec(n);
+  if (!m) return false;
+  const max = { 5: 37, 6: 8, 7: 14, 8: 34 }[Number(m[1]) as 5 | 6 | 7 | 8];
+  return Number(m[2]) >= 1 && Number(m[2]) <= max;
+}
+
+function share(rows: readonly TableRow[], col: number, test: (c: string) => boolean): number {
+  const filled = rows.filter((r) => clean(r.cells[col] ?? '') !== '');
+  return filled.length === 0 ? 0 : filled.filter((r) => test(r.cells[col]!)).length / filled.length;
+}
+
+function averageLength(rows: readonly TableRow[], col: number): number {
+  const filled = rows.map((r) => clean(r.cells[col] ?? '')).filter((c) => c !== '');
+  return filled.length === 0 ? 0 : filled.reduce((n, c) => n + c.length, 0) / filled.length;
+}
+
+/**
+ * Reads a table as one row per control, when it is one: a column of ids, or a column of control
+ * titles or topics beside a column describing what the vendor does. Null for every other table
+ * (a revision table, a responsibility matrix, an overview of key and value).
+ */
+export function readControlTable(rows: readonly TableRow[], { topics }: { topics: boolean }): ControlTable | null {
+  if (rows.length === 0) return null;
+  const headerAt = rows.findIndex((r) => isHeader(r.cells));
+  const header = headerAt === -1 ? null : rows[headerAt]!.cells.map(clean);
+  const body = rows.slice(headerAt + 1);
+  if (body.length === 0) return null;
+  const width = Math.max(...rows.map((r) => r.cells.length));
+  const cols = [...Array(width).keys()];
+
+  const idCol = cols.find((c) => share(body, c, (x) => idCell(x) !== null) >= 0.5 && (!header || !MAPPING_HEADER.test(header[c] ?? '')));
+  const mappingCol = header ? cols.find((c) => MAPPING_HEADER.test(header[c] ?? '') && !/27017/.test(header[c] ?? '')) : undefined;
+  const textCols = cols.filter((c) => c !== idCol && c !== mappingCol);
+  let implCol = header ? textCols.find((c) => IMPLEMENTATION.test(header[c] ?? '') && !TITLE_HEADER.test(header[c] ?? '')) : undefined;
+  // Without a header that says so, the column with the longest text describes the implementation.
+  implCol ??= textCols.reduce<number | undefined>((best, c) => (best === undefined || averageLength(body, c) > averageLength(body, best) ? c : best), undefined);
+  if (implCol === undefined || averageLength(body, implCol) < 12) {
+    // Ids beside titles and numbers only: a table of contents or a correspondence table.
+    if (idCol === undefined) return null;
+    return { decisions: rows.map((_, i) => (i === headerAt ? { kind: 'header' } : { kind: 'skip', reason: 'correspondence_table' })), topics: 0 };
+  }
+  const titleCol = header
+    ? textCols.find((c) => c < implCol! && TITLE_HEADER.test(header[c] ?? ''))
+    : textCols.filter((c) => c < implCol!).at(-1);
+  if (idCol === undefined && titleCol === undefined) return null;
+
+  const decisions: RowDecision[] = rows.map((row, i): RowDecision => {
+    if (i <= headerAt) return i === headerAt ? { kind: 'header' } : { kind: 'skip', reason: 'category_row' };
+    const cell = (c: number | undefined) => (c === undefined ? '' : clean(row.cells[c] ?? ''));
+    const implementation = (row.cells[implCol!] ?? '').trim();
+    // The implementation cell and what follows it in the row (備考, 関連文書) make the body.
+    const rest = row.cells.slice(implCol! + 1).map((c) => c.trim()).filter((c) => !NO_VALUE.test(clean(c)));
+    const bodyText = [implementation, ...rest].filter((c) => c !== '').join('\n');
+    const title = cell(titleCol);
+    const iso = cell(mappingCol);
+    const iso2022 = is2022Control(iso) ? iso : null;
+    const id = idCol === undefined ? null : idCell(row.cells[idCol] ?? '');
+    if (/^\d{1,3}$/.test(clean(row.cells.at(-1) ?? '')) && implementation.length < 12) return { kind: 'skip', reason: 'toc' };
+    if (implementation === '') return { kind: 'skip', reason: 'category_row' };
+    if (id) return { kind: 'section', control: id, by: 'id', heading: title || id, body: bodyText, iso2022 };
+    const mapped = title ? mapHeading(title) : null;
+    if (!mapped || (mapped.by === 'topic' && !topics)) return { kind: 'skip', reason: title ? 'unknown_title' : 'category_row' };
+    return { kind: 'section', control: mapped.control, by: mapped.by, heading: title, body: bodyText, iso2022 };
+  });
+  const sections = decisions.filter((d) => d.kind === 'section');
+  const byTopic = sections.filter((d) => d.kind === 'section' && d.by === 'topic').length;
+  // A table of topics is one only when most of its rows name one: an overview of key and value
+  // (サービス名, 提供形態, データの保管場所, 稼働率目標) is not.
+  if (idCol === undefined && (sections.length < 3 || sections.length < (body.length - 0) / 2)) return null;
+  return { decisions, topics: byTopic };
+}

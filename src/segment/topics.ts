@@ -1,0 +1,65 @@
+// Which control a heading, question or table row names by its topic rather than by an id.
+// An official control title wins (matched by title); otherwise the topic rules of topics-data.ts
+// decide, and a heading they do not settle clearly stays unmapped: never guessed.
+import { matchTitle } from './catalog.ts';
+import { NO_CONTROL, TOPICS } from './topics-data.ts';
+
+export interface TopicMatch {
+  control: string;
+  by: 'title' | 'topic';
+}
+
+/** Words that hold a topic word without being about it: ログイン is no log, カタログ no log either. */
+const MASKED = /ログイン|ログオン|ログアウト|ブログ|カタログ|ダイアログ|プログラム/g;
+
+/** Text reduced for matching: NFKC, no spaces, no brackets' contents that only annotate, no question words. */
+export function topicKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/^(?:Q|質問|問)\s*\d*\s*[.:：)]?\s*/i, '')
+    .replace(/\s+/g, '')
+    .replace(MASKED, (m) => '＿'.repeat(m.length));
+}
+
+function lower(s: string): string {
+  return s.toLowerCase();
+}
+
+/** The best topic rule: the most words matched (longest per group); a tie between controls settles nothing. */
+export function matchTopic(text: string): string | null {
+  const key = lower(topicKey(text));
+  if (key.length < 2) return null;
+  let best: { control: string; score: number } | null = null;
+  let tie = false;
+  for (const rule of TOPICS) {
+    let score = 0;
+    for (const group of rule.groups) {
+      const hit = group.filter((w) => key.includes(lower(w))).reduce((m, w) => Math.max(m, w.length), 0);
+      if (hit === 0) {
+        score = 0;
+        break;
+      }
+      score += hit;
+    }
+    if (score === 0) continue;
+    if (!best || score > best.score) (best = { control: rule.control, score }), (tie = false);
+    else if (score === best.score && rule.control !== best.control) tie = true;
+  }
+  if (!best || tie) return null;
+  const none = NO_CONTROL.filter((w) => key.includes(lower(w))).reduce((m, w) => Math.max(m, w.length), 0);
+  return none >= best.score ? null : best.control;
+}
+
+/** Whether the text names something that is no control at all (推奨環境, 料金プラン, 稼働率・SLA). */
+export function isNoControl(text: string): boolean {
+  const key = lower(topicKey(text));
+  return NO_CONTROL.some((w) => key.includes(lower(w)));
+}
+
+/** A heading's control by its official title (or a variant), else by its topic. */
+export function mapHeading(title: string): TopicMatch | null {
+  const byTitle = matchTitle(title.replace(/\s+/g, ''), 1);
+  if (byTitle) return { control: byTitle.id, by: 'title' };
+  const control = matchTopic(title);
+  return control ? { control, by: 'topic' } : null;
+}
