@@ -7,7 +7,7 @@
 //   (12.3.1) 情報のバックアップ          第12.3.1項 情報のバックアップ      CLD.9.5.1項 仮想コンピューティング…
 //   ISO/IEC 27017 A.12.3.1 …             12.3.1 Information backup(情報のバックアップ)
 //   8.13 情報のバックアップ[ISO/IEC 27017:12.3.1]                          #### CLD6.3.1 …
-import { canonicalId } from './catalog.ts';
+import { canonicalId, titleSimilarity } from './catalog.ts';
 
 /** How a heading-like line is dressed, for telling siblings apart (the 「###」 articles, the 「(n)」 items). */
 export type Shape = string;
@@ -54,9 +54,9 @@ const LEADING_ID = new RegExp(
   'iu',
 );
 /** An id in brackets at the end, after a number of the document's own: 「8.13 情報のバックアップ[ISO/IEC 27017:12.3.1]」. */
-const TRAILING_ID = new RegExp(String.raw`[${OPEN}]\s*(?:${STANDARD}|27017)?\s*[:：]?\s*(?:旧\s*)?(${ID})\s*[${CLOSE}]\s*$`, 'iu');
+const TRAILING_ID = new RegExp(String.raw`[${OPEN}](?:[^${OPEN}${CLOSE}]{0,24}?(?:${STANDARD}|27017|管理策|旧)\s*[:：]?)?\s*(${ID})\s*[${CLOSE}]\s*$`, 'iu');
 /** 「[27017 該当なし]」「(ISO/IEC 27017:対応なし)」「[27017: N/A]」 */
-const NOT_APPLICABLE = new RegExp(String.raw`[${OPEN}]\s*(?:${STANDARD}|27017)\s*[:：]?\s*(?:該当なし|対応なし|なし|対象外|N/?A|-|―)\s*[${CLOSE}]\s*$`, 'iu');
+const NOT_APPLICABLE = new RegExp(String.raw`[${OPEN}][^${OPEN}${CLOSE}]{0,24}?27017[^${OPEN}${CLOSE}]{0,12}?(?:該当なし|該当する管理策なし|対応なし|対応する管理策なし|なし|対象外|N/?A|-|―)\s*[${CLOSE}]\s*$`, 'iu');
 /** 「[ISO/IEC 27017:CLD管理策]」: the cloud controls follow, by title. */
 const CLOUD_CONTROLS = new RegExp(String.raw`[${OPEN}]\s*(?:${STANDARD}|27017)\s*[:：]?\s*CLD\s*(?:管理策|controls?)?\s*[${CLOSE}]\s*$`, 'iu');
 // 「（新規格 5.1）」「(ISO/IEC 27001:2022 管理策 6.3)」
@@ -160,8 +160,13 @@ export function parseLine(raw: string): Parsed {
   }
   const trailing = TRAILING_ID.exec(titled);
   const trailingId = trailing ? canonicalId(trailing[1]!) : null;
-  if (trailingId && number !== null && !SENTENCE_TAIL.test(titled)) {
-    return { ...parsed, number, id: trailingId, idAt: 'end', title: cleanTitle(titled.slice(0, trailing!.index)) };
+  if (trailingId && !SENTENCE_TAIL.test(titled) && !/[。]/.test(titled)) {
+    const title = cleanTitle(titled.slice(0, trailing!.index));
+    // After a number of the document's own the bracket is the heading's id; without one, only when the
+    // title before it is that control's (「■情報のバックアップ（A.12.3.1）」, not 「…の取得（12.3.1参照）」).
+    if (number !== null || (title.length <= 60 && titleSimilarity(trailingId, title) >= 0.5)) {
+      return { ...parsed, number, id: trailingId, idAt: 'end', title };
+    }
   }
   return { ...parsed, number, title: cleanTitle(titled) };
 }

@@ -94,9 +94,14 @@ function classify(line: Line): Item {
     if (filled.length === 0) return { ...item, kind: 'blank' };
     // A row with one filled cell is a line that happens to sit in a sheet (「改訂履歴」 as a row).
     if (filled.length === 1) return classify({ ...line, text: filled[0]! });
-    // 「12.4.1	イベントログ取得	8」「2.1 責任分界	4」: an entry of a table of contents.
-    if (filled.length <= 3 && /^\d{1,3}$/.test(filled.at(-1)!) && filled.slice(0, -1).every((c) => c.length <= 80 && !/[。]/.test(c))) {
-      return { ...item, kind: 'toc', text: filled.join(' ') };
+    // 「12.4.1	イベントログ取得	8」「第5.1.1項	情報セキュリティのための方針群 ・・・ 3」: an entry of a table of contents.
+    const joined = filled.join(' ');
+    if (filled.length <= 3 && filled.slice(0, -1).every((c) => c.length <= 80 && !/[。]/.test(c))) {
+      if (/^\d{1,3}$/.test(filled.at(-1)!) || /(?:\.{3,}|…{2,}|‥{2,}|・{3,})\s*\d{1,3}$/.test(joined)) return { ...item, kind: 'toc', text: joined };
+    }
+    // 「第5.1.1項	情報セキュリティのための方針群」: a heading whose number and title a PDF set apart.
+    if (filled.length === 2 && filled[0]!.length <= 16 && /^(?:第?\s*[\dA-Z.]+\s*[項条節章部]?|CLD[\d.]+\s*[項条]?|[(（]?\d{1,2}[)）.]?)$/i.test(filled[0]!) && !/[。]/.test(filled[1]!)) {
+      return classify({ ...line, text: joined });
     }
     return { ...item, kind: 'row', cells };
   }
@@ -122,9 +127,69 @@ function classify(line: Line): Item {
   return item;
 }
 
-/** Headings are short and end without a sentence's end. */
+/**
+ * Headings are short and end without a sentence's end. A number followed by a counter (「3 か月以上の
+ * バックアップを」「30 日以内に」) is a wrapped line of body text, not a numbered heading.
+ */
 function isSentence(title: string): boolean {
-  return title.length > 60 || /[。]|(?:ます|です|ません|した|ている|である|できる)[。]?$/.test(title) || isSentenceTail(title);
+  return (
+    title.length > 60 ||
+    /[。]|(?:ます|です|ません|した|ている|である|できる)[。]?$/.test(title) ||
+    isSentenceTail(title) ||
+    /^(?:[かヵヶケ箇]月|月(?![次末])|日(?![本次常時])|年(?![次度])|週(?!次)|時間|分(?![離類析散野担])|秒|世代|件|回(?![線復答])|名(?!称)|つ|個|台(?!帳)|倍|営業日|%|％|桁|文字)/.test(title)
+  );
+}
+
+const TOC_HEADING = /^(?:目次|もくじ|目 次|Contents|Table of Contents|INDEX)$/i;
+/** 「............ 5」: the leaders and page of an entry whose title filled the line above. */
+const LEADERS_ONLY = /^(?:\.{3,}|…{2,}|‥{2,}|・{3,})\s*\d{1,3}$/;
+
+/**
+ * A table of contents, as a region: after 「目次」, every heading-like line is an entry (its page
+ * number may have wrapped onto the next line, or be missing) until body text starts or an entry
+ * comes round again as the body's first heading.
+ */
+function markTableOfContents(items: Item[]): Item[] {
+  const keyOf = (it: Item) => it.parsed.title.replace(/\s+/g, '');
+  for (let i = 0; i < items.length; i++) {
+    if (LEADERS_ONLY.test(items[i]!.text)) {
+      items[i] = { ...items[i]!, kind: 'toc' };
+      const j = i - 1;
+      if (j >= 0 && (items[j]!.kind === 'heading' || items[j]!.kind === 'text')) items[j] = { ...items[j]!, kind: 'toc' };
+    }
+    if (!TOC_HEADING.test(items[i]!.parsed.title.replace(/\s+/g, ' ').trim())) continue;
+    const seen = new Set<string>();
+    for (let j = i + 1; j < items.length; j++) {
+      const it = items[j]!;
+      if (it.kind === 'blank' || it.kind === 'furniture') continue;
+      if (it.kind === 'toc') {
+        seen.add(keyOf(it));
+        continue;
+      }
+      if (it.kind !== 'heading' || seen.has(keyOf(it))) break;
+      // A heading with text under it is the body's first: the contents ended above it.
+      const next = items.slice(j + 1).find((n) => n.kind !== 'blank' && n.kind !== 'furniture');
+      if (next && next.kind === 'text' && /。/.test(next.text)) break;
+      seen.add(keyOf(it));
+      items[j] = { ...it, kind: 'toc' };
+    }
+  }
+  return items;
+}
+
+/** Between paragraphs: what comes before ends a sentence, is a heading, a row or a breadcrumb (「ホーム > …」). */
+function isPlainHeading(items: readonly Item[], i: number): boolean {
+  const t = items[i]!.text;
+  if (t.length > 25 || /[。、,:：;；!?！？]/.test(t) || /[をにがはでとの]$/.test(t)) return false;
+  let p = i - 1;
+  while (p >= 0 && (items[p]!.kind === 'blank' || items[p]!.kind === 'furniture')) p--;
+  let n = i + 1;
+  while (n < items.length && (items[n]!.kind === 'blank' || items[n]!.kind === 'furniture')) n++;
+  const before = items[p];
+  const after = items[n];
+  if (!after || after.kind !== 'text' || after.text.length <= t.length) return false;
+  if (!before) return true;
+  return before.kind !== 'text' || /[。.!?！？」)）]$/.test(before.text) || /\s[>＞]\s/.test(before.text);
 }
 
 /** The number of a numbered heading (「2. お問い合わせ窓口」 → [2], 「6.2 技術的な対策」 → [6, 2]). */
@@ -188,7 +253,7 @@ export function segment(input: Line[]): Section[] {
 
 export function segmentDocument(input: readonly Line[]): Segmented {
   const lines = joinWrappedIdLines(input);
-  const items = lines.map(classify);
+  const items = markTableOfContents(lines.map(classify));
   const sections: Section[] = [];
   const rules: SectionRule[] = [];
   const passages: Passage[] = [];
@@ -203,6 +268,13 @@ export function segmentDocument(input: readonly Line[]): Segmented {
 
   // Topic headings need siblings: headings dressed alike (「### …」, 「(n) …」) of which several map.
   const support = new Map<string, number>();
+  // Plain lines that stand as headings: short, between the end of one paragraph and the start of another.
+  const plainHeadings = new Set<number>();
+  items.forEach((it, i) => {
+    if (it.kind !== 'text' || !isPlainHeading(items, i)) return;
+    plainHeadings.add(i);
+    if (mapHeading(it.text)) support.set('plain', (support.get('plain') ?? 0) + 1);
+  });
   for (const it of items) {
     if (it.kind !== 'heading' || it.parsed.id || it.parsed.chapter) continue;
     if (mapHeading(it.parsed.title)) support.set(it.parsed.shape, (support.get(it.parsed.shape) ?? 0) + 1);
@@ -242,8 +314,10 @@ export function segmentDocument(input: readonly Line[]): Segmented {
     if (open.matchedBy === 'id') seenIdSection = true;
     open = null;
   };
+  let openedByPlainTopic = false;
   const start = (o: Omit<Open, 'body'>) => {
     close();
+    openedByPlainTopic = false;
     open = { ...o, body: [] };
     if (o.fixedBody !== undefined) close();
   };
@@ -370,13 +444,33 @@ export function segmentDocument(input: readonly Line[]): Segmented {
     const t = it.text.replace(/^[(（]\d{1,2}[)）]\s*/u, '');
     if (region !== 'body' || t.length > 40 || /[。、]/.test(t)) return false;
     const entry = matchTitle(t, 1);
-    if (!entry) return false;
-    if (idMode && group === null) {
-      if (open === null) reject(it, 'unknown_title');
+    if (entry) {
+      if (idMode && group === null) {
+        if (open === null) reject(it, 'unknown_title');
+        return false;
+      }
+      start({ controlId: entry.id, heading: t, level: null, line: it.line, iso2022: group, matchedBy: 'title', rule: 'heading' });
+      return true;
+    }
+    // A plain line naming a topic between paragraphs (a help centre printed or copied without its marks).
+    if (!plainHeadings.has(i)) return false;
+    const mapped = mapHeading(t);
+    if (mapped && (support.get('plain') ?? 0) >= TOPIC_SUPPORT) {
+      const closable = open === null || openedByPlainTopic;
+      if (closable && !(idMode && overview && !seenIdSection)) {
+        start({ controlId: mapped.control, heading: t, level: null, line: it.line, iso2022: null, matchedBy: mapped.by, rule: 'heading' });
+        openedByPlainTopic = true;
+        return true;
+      }
       return false;
     }
-    start({ controlId: entry.id, heading: t, level: null, line: it.line, iso2022: group, matchedBy: 'title', rule: 'heading' });
-    return true;
+    // Among such headings, one that maps to no control ends the article before it.
+    if (!mapped && openedByPlainTopic && (support.get('plain') ?? 0) >= TOPIC_SUPPORT) {
+      close();
+      reject(it, 'unknown_title');
+      return true;
+    }
+    return false;
   }
 
   /** A line the grammar reads as a heading. Returns whether it was taken as one (opening or closing something). */

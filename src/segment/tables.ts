@@ -1,7 +1,7 @@
 // Tables with one row per control (「管理策番号 | ISO/IEC 27001:2022 | 管理策 | 当社の実施内容」), or one
 // row per topic (「項目 | 当社の対応 | 関連文書」): which column holds what, and what each row is.
 // Rows arrive as lines whose cells are separated by TAB (src/extract/rows.ts, layout.ts).
-import { canonicalId } from './catalog.ts';
+import { isSentenceTail, parseLine } from './grammar.ts';
 import { mapHeading, type TopicMatch } from './topics.ts';
 
 export interface TableRow {
@@ -37,10 +37,11 @@ function isHeader(cells: readonly string[]): boolean {
   return filled.length >= 2 && filled.filter((c) => HEADER_WORDS.test(c)).length >= Math.max(2, Math.ceil(filled.length / 2));
 }
 
-/** The one 27017 id a cell holds, whole (「12.3.1」「CLD.9.5.1」「A.12.3.1」). */
-export function idCell(cell: string): string | null {
-  const c = clean(cell).replace(/^(?:ISO\/IEC\s*27017(?::2015)?\s*)/i, '');
-  return /^(?:A\s*\.\s*)?(?:CLD\s*\.?\s*)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}$/i.test(c) ? canonicalId(c) : null;
+/** The 27017 id a cell leads with (「12.3.1」「CLD.9.5.1」「A.12.3.1 情報のバックアップ」), and the title after it. */
+export function idCell(cell: string): { id: string; title: string } | null {
+  const p = parseLine(clean(cell));
+  if (!p.id || p.idAt !== 'start' || p.title.length > 80 || isSentenceTail(p.title) || /。/.test(p.title)) return null;
+  return { id: p.id, title: p.title };
 }
 
 /** A 27001:2022 Annex A number (5.1–5.37, 6.1–6.8, 7.1–7.14, 8.1–8.34). */
@@ -68,8 +69,15 @@ function averageLength(rows: readonly TableRow[], col: number): number {
  */
 export function readControlTable(rows: readonly TableRow[], { topics }: { topics: boolean }): ControlTable | null {
   if (rows.length === 0) return null;
-  const headerAt = rows.findIndex((r) => isHeader(r.cells));
-  const header = headerAt === -1 ? null : rows[headerAt]!.cells.map(clean);
+  let headerAt = rows.findIndex((r) => isHeader(r.cells));
+  const headerStart = headerAt;
+  let header = headerAt === -1 ? null : rows[headerAt]!.cells.map(clean);
+  // A header whose cells wrapped onto a second row (「管理策 | ISO/IEC」 over 「番号 | 27001:2022」).
+  const second = headerAt === -1 ? undefined : rows[headerAt + 1];
+  if (header && second && second.cells.every((c) => clean(c).length <= 20 && idCell(c) === null) && second.cells.some((c) => clean(c) !== '')) {
+    header = header.map((h, c) => clean(`${h}${clean(second.cells[c] ?? '')}`));
+    headerAt++;
+  }
   const body = rows.slice(headerAt + 1);
   if (body.length === 0) return null;
   const width = Math.max(...rows.map((r) => r.cells.length));
@@ -92,7 +100,7 @@ export function readControlTable(rows: readonly TableRow[], { topics }: { topics
   if (idCol === undefined && titleCol === undefined) return null;
 
   const decisions: RowDecision[] = rows.map((row, i): RowDecision => {
-    if (i <= headerAt) return i === headerAt ? { kind: 'header' } : { kind: 'skip', reason: 'category_row' };
+    if (i <= headerAt) return i >= headerStart ? { kind: 'header' } : { kind: 'skip', reason: 'category_row' };
     const cell = (c: number | undefined) => (c === undefined ? '' : clean(row.cells[c] ?? ''));
     const implementation = (row.cells[implCol!] ?? '').trim();
     // The implementation cell and what follows it in the row (備考, 関連文書) make the body.
@@ -101,10 +109,11 @@ export function readControlTable(rows: readonly TableRow[], { topics }: { topics
     const title = cell(titleCol);
     const iso = cell(mappingCol);
     const iso2022 = is2022Control(iso) ? iso : null;
-    const id = idCol === undefined ? null : idCell(row.cells[idCol] ?? '');
+    const idAndTitle = idCol === undefined ? null : idCell(row.cells[idCol] ?? '');
+    const id = idAndTitle?.id ?? null;
     if (/^\d{1,3}$/.test(clean(row.cells.at(-1) ?? '')) && implementation.length < 12) return { kind: 'skip', reason: 'toc' };
     if (implementation === '') return { kind: 'skip', reason: 'category_row' };
-    if (id) return { kind: 'section', control: id, by: 'id', heading: title || id, body: bodyText, iso2022 };
+    if (id) return { kind: 'section', control: id, by: 'id', heading: title || idAndTitle!.title || id, body: bodyText, iso2022 };
     const mapped = title ? mapHeading(title) : null;
     if (!mapped || (mapped.by === 'topic' && !topics)) return { kind: 'skip', reason: title ? 'unknown_title' : 'category_row' };
     return { kind: 'section', control: mapped.control, by: mapped.by, heading: title, body: bodyText, iso2022 };
