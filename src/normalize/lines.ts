@@ -6,7 +6,7 @@ export function normalizeLines(lines: readonly Line[]): Line[] {
   return lines.map((l) => ({ ...l, text: trimKeepingCells(normalizeChars(l.text)) }));
 }
 
-/** Trims spaces but keeps leading tabs: they are the empty first cells of a table row (a merged cell). */
+/** Trims spaces but keeps tabs at either end: they are the empty first or last cells of a table row (a merged cell). */
 function trimKeepingCells(text: string): string {
-  return text.replace(/^[^\S\t]+|\s+$/g, '');
+  return text.replace(/^[^\S\t]+|[^\S\t]+$/g, '');
 }

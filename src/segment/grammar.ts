@@ -70,7 +70,7 @@ const OWN_NUMBER = /^(?:(\d{1,2}(?:\.\d{1,2}){0,2})\.?(?=\s)|[(（](\d{1,2})[)�
 const HEADING_MARK = /^([■□●○◆◇◎▶▷►▸❖◼◻])\s*/u;
 const BULLET = /^[・•\-*+‐]\s*/u;
 /** A title that is really the middle of a sentence: it starts with a particle or is one. */
-const SENTENCE_TAIL = /^[にのをではがともへや、。）)」』]|[。]|です|ます/;
+const SENTENCE_TAIL = /^(?:[にのをでがともへや、。）)」』]|は(?!じめ))|[。]|です|ます/;
 
 function compact(s: string): string {
   return s.replace(/\s+/g, '');

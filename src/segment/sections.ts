@@ -66,6 +66,8 @@ interface Item {
 
 const REVISIONS = /^(?:\d{1,2}\s*[.．]?\s*)?(?:改訂履歴|変更履歴|更新履歴|改版履歴|改定履歴|版数管理|revision\s+history|change\s+history|document\s+history|revisions)(?:\s*[(（][^)）]*[)）])?$/i;
 const FURNITURE = /^(?:-{3,}|\*{3,}|_{3,}|\d{1,3}|[-–—―]\s*\d{1,3}\s*[-–—―]|\d{1,3}\s*\/\s*\d{1,3}|(?:page|p\.)\s*\d{1,3})$/i;
+/** 「ホーム > セキュリティ > データの取り扱い」: a web page's navigation, not its content. */
+const BREADCRUMB = /^[^。>＞»›]{1,40}(?:\s*[>＞»›]\s*[^。>＞»›]{1,40}){2,}$/;
 const QUESTION = /^(?:Q|質問|問)\s*\d{0,3}\s*[.:：)）]?\s*(\S.*)$/i;
 const ANSWER = /^(?:A|回答|答え?)\s*\d{0,3}\s*[.:：)）]\s*(.*)$/i;
 const RELATED = /^(?:関連(?:する)?管理策|対応(?:する)?管理策|該当管理策|関連規格|参照管理策)(?:番号)?\s*[:：]?\s*(.+)$/;
@@ -93,7 +95,7 @@ function classify(line: Line): Item {
     const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
     if (filled.length === 0) return { ...item, kind: 'blank' };
     // A row with one filled cell is a line that happens to sit in a sheet (「改訂履歴」 as a row).
-    if (filled.length === 1) return classify({ ...line, text: filled[0]! });
+    if (filled.length === 1) return { ...classify({ ...line, text: filled[0]! }), line };
     // 「12.4.1	イベントログ取得	8」「第5.1.1項	情報セキュリティのための方針群 ・・・ 3」: an entry of a table of contents.
     const joined = filled.join(' ');
     if (filled.length <= 3 && filled.slice(0, -1).every((c) => c.length <= 80 && !/[。]/.test(c))) {
@@ -105,7 +107,7 @@ function classify(line: Line): Item {
     }
     return { ...item, kind: 'row', cells };
   }
-  if (FURNITURE.test(text)) return { ...item, kind: 'furniture' };
+  if (FURNITURE.test(text) || BREADCRUMB.test(text)) return { ...item, kind: 'furniture' };
   const parsed = item.parsed;
   const bare = parsed.level !== null || parsed.shape === 'bold' ? parsed.title : text;
   if (REVISIONS.test(bare.replace(/\s+/g, ' ')) || REVISIONS.test(bare.replace(/\s+/g, ''))) return { ...item, kind: 'revisions' };
@@ -168,7 +170,9 @@ function markTableOfContents(items: Item[]): Item[] {
       }
       if (it.kind !== 'heading' || seen.has(keyOf(it))) break;
       // A heading with text under it is the body's first: the contents ended above it.
-      const next = items.slice(j + 1).find((n) => n.kind !== 'blank' && n.kind !== 'furniture');
+      let k = j + 1;
+      while (k < items.length && (items[k]!.kind === 'blank' || items[k]!.kind === 'furniture')) k++;
+      const next = items[k];
       if (next && next.kind === 'text' && /。/.test(next.text)) break;
       seen.add(keyOf(it));
       items[j] = { ...it, kind: 'toc' };
@@ -181,15 +185,18 @@ function markTableOfContents(items: Item[]): Item[] {
 function isPlainHeading(items: readonly Item[], i: number): boolean {
   const t = items[i]!.text;
   if (t.length > 25 || /[。、,:：;；!?！？]/.test(t) || /[をにがはでとの]$/.test(t)) return false;
-  let p = i - 1;
-  while (p >= 0 && (items[p]!.kind === 'blank' || items[p]!.kind === 'furniture')) p--;
   let n = i + 1;
   while (n < items.length && (items[n]!.kind === 'blank' || items[n]!.kind === 'furniture')) n++;
-  const before = items[p];
   const after = items[n];
   if (!after || after.kind !== 'text' || after.text.length <= t.length) return false;
-  if (!before) return true;
-  return before.kind !== 'text' || /[。.!?！？」)）]$/.test(before.text) || /\s[>＞]\s/.test(before.text);
+  let p = i - 1;
+  let breadcrumb = false;
+  for (; p >= 0 && (items[p]!.kind === 'blank' || items[p]!.kind === 'furniture'); p--) {
+    if (BREADCRUMB.test(items[p]!.text)) breadcrumb = true;
+  }
+  const before = items[p];
+  if (!before || breadcrumb) return true;
+  return before.kind !== 'text' || /[。.!?！？」)）]$/.test(before.text);
 }
 
 /** The number of a numbered heading (「2. お問い合わせ窓口」 → [2], 「6.2 技術的な対策」 → [6, 2]). */
@@ -257,8 +264,12 @@ export function segmentDocument(input: readonly Line[]): Segmented {
   const sections: Section[] = [];
   const rules: SectionRule[] = [];
   const passages: Passage[] = [];
-  const rejected: Rejection[] = [];
-  const reject = (item: Item, reason: RejectReason) => rejected.push({ line: item.line.line, page: item.line.page, text: item.text, reason });
+  /** Rejections by item index: a heading rejected at first may be taken back by an id line under it. */
+  const rejections = new Map<number, Rejection>();
+  const reject = (i: number, reason: RejectReason) => {
+    const item = items[i]!;
+    rejections.set(i, { line: item.line.line, page: item.line.page, text: item.text, reason });
+  };
 
   // The document prints ids when a few headings lead with one; only then are its other headings
   // chapters and its overview overview. A document printing none is read by titles and topics.
@@ -340,7 +351,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
       case 'furniture':
         continue;
       case 'toc':
-        reject(it, 'toc');
+        reject(i, 'toc');
         continue;
       case 'revisions':
         close();
@@ -355,13 +366,21 @@ export function segmentDocument(input: readonly Line[]): Segmented {
         // The whole table at once: a table of controls opens a section per row.
         let j = i;
         const rows: TableRow[] = [];
-        while (j < items.length && (items[j]!.kind === 'row' || items[j]!.kind === 'blank')) {
-          if (items[j]!.kind === 'row') rows.push({ index: j, cells: items[j]!.cells! });
+        // A row with one filled cell (a category: 「**9 アクセス制御**」) stays in its table.
+        const inTable = (k: number) => items[k]!.kind === 'row' || ((items[k]!.kind === 'heading' || items[k]!.kind === 'text') && items[k]!.line.text.includes('\t'));
+        while (j < items.length && (inTable(j) || items[j]!.kind === 'blank')) {
+          if (inTable(j)) rows.push({ index: j, cells: items[j]!.cells ?? items[j]!.line.text.split('\t') });
           j++;
         }
+        // What ends the table is not part of it: trailing category lines go back to the document.
+        while (rows.length && items[rows.at(-1)!.index]!.kind !== 'row') rows.pop();
+        j = rows.length ? rows.at(-1)!.index + 1 : i + 1;
         const table: ControlTable | null = readControlTable(rows, { topics: topicsAllowed() || (open === null && !idMode) || (open !== null && !idMode) });
         cursor = j - 1;
         if (!table) {
+          // A table of topics where topics are not read (an overview before the first control) says why.
+          const overviewTable = !topicsAllowed() && !open ? readControlTable(rows, { topics: true }) : null;
+          overviewTable?.decisions.forEach((d, k) => d.kind === 'section' && reject(rows[k]!.index, 'overview'));
           for (const r of rows) text(items[r.index]!.line);
           continue;
         }
@@ -371,7 +390,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
           if (d.kind === 'section') {
             start({ controlId: d.control, heading: d.heading, level: null, line: row.line, iso2022: d.iso2022, matchedBy: d.by, rule: 'table', fixedBody: d.body });
           } else if (d.kind === 'skip') {
-            reject(row, d.reason);
+            reject(rows[k]!.index, d.reason);
             if (d.reason !== 'toc' && d.reason !== 'correspondence_table') loose.push(row.line);
           }
         });
@@ -403,7 +422,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
         const topic = related ? null : mapHeading(it.value!);
         const control = related ?? topic?.control ?? null;
         if (!control || isNoControl(it.value!) && !related) {
-          reject(it, 'question_without_control');
+          reject(i, 'question_without_control');
           for (const l of answer) text(l);
           flushLoose();
         } else {
@@ -436,6 +455,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
   }
   close();
   flushLoose();
+  const rejected = [...rejections.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
   return { sections, passages, rejected, rules };
 
   /** A plain line that is exactly a control title, in a document read by titles. Returns whether it was taken. */
@@ -446,7 +466,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
     const entry = matchTitle(t, 1);
     if (entry) {
       if (idMode && group === null) {
-        if (open === null) reject(it, 'unknown_title');
+        if (open === null) reject(i, 'unknown_title');
         return false;
       }
       start({ controlId: entry.id, heading: t, level: null, line: it.line, iso2022: group, matchedBy: 'title', rule: 'heading' });
@@ -467,7 +487,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
     // Among such headings, one that maps to no control ends the article before it.
     if (!mapped && openedByPlainTopic && (support.get('plain') ?? 0) >= TOPIC_SUPPORT) {
       close();
-      reject(it, 'unknown_title');
+      reject(i, 'unknown_title');
       return true;
     }
     return false;
@@ -481,17 +501,17 @@ export function segmentDocument(input: readonly Line[]): Segmented {
     if (p.notApplicable) {
       close();
       group = null;
-      reject(it, 'not_applicable');
+      reject(i, 'not_applicable');
       return true;
     }
     if (p.introducesCloudControls) {
       close();
       group = p.number && is2022Control(p.number) ? p.number : null;
-      reject(it, 'cloud_controls_intro');
+      reject(i, 'cloud_controls_intro');
       return true;
     }
     if (p.bullet) {
-      if (mapHeading(p.title)?.by === 'title') reject(it, 'bullet');
+      if (mapHeading(p.title)?.by === 'title') reject(i, 'bullet');
       return false;
     }
     // 「1. クラウドサービスプロバイダの地理的所在地」 followed by 「ISO/IEC 27017:2015 A. 6. 1. 3」: the id line takes it.
@@ -528,10 +548,10 @@ export function segmentDocument(input: readonly Line[]): Segmented {
       close();
       group = null;
       enterChapter(number?.length ?? p.level ?? 1, p.title);
-      reject(it, reason ?? 'chapter');
+      reject(i, reason ?? 'chapter');
       return true;
     }
-    if (reason && !open) reject(it, reason);
+    if (reason && !open) reject(i, reason);
     return false;
   }
 
@@ -549,15 +569,15 @@ export function segmentDocument(input: readonly Line[]): Segmented {
     const p = it.parsed;
     const id = p.id!;
     if (isSentenceTail(p.title)) {
-      reject(it, region === 'revisions' || DATED.test(it.text) ? 'revision_row' : 'cross_reference');
+      reject(i, region === 'revisions' || DATED.test(it.text) ? 'revision_row' : 'cross_reference');
       return false;
     }
     if (DATED.test(it.text) || (region === 'revisions' && similarityOf(id, p.title) < REVISION_ROW_SIMILARITY)) {
-      reject(it, 'revision_row');
+      reject(i, 'revision_row');
       return region === 'revisions';
     }
     if (p.title.length > 80 || /。/.test(p.title)) {
-      reject(it, 'sentence');
+      reject(i, 'sentence');
       return false;
     }
     // The id alone on its line: the heading is the line above (「1. クラウドサービスプロバイダの地理的所在地」),
@@ -572,8 +592,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
         };
         if (open) takeBack((open as Open).body);
         takeBack(loose);
-        const wasRejected = rejected.findIndex((r) => r.line === headingItem.line.line && r.text === headingItem.text);
-        if (wasRejected !== -1) rejected.splice(wasRejected, 1);
+        rejections.delete(prev);
         start({ controlId: id, heading: headingItem.parsed.title, level: null, line: headingItem.line, iso2022: p.mapping2022, matchedBy: 'id', rule: 'id-line' });
         seenIdSection = true;
         region = 'body';
@@ -585,12 +604,12 @@ export function segmentDocument(input: readonly Line[]): Segmented {
     let similarity = similarityOf(id, title);
     const controlId = p.idAt === 'start' ? titledAs(id, title, similarity) : id;
     if (!idMode && controlId === id && title !== '' && similarity < TITLE_MODE_SIMILARITY) {
-      reject(it, 'low_similarity');
+      reject(i, 'low_similarity');
       return false;
     }
     const o = open as Open | null;
     if (o && o.controlId === controlId && o.heading === title && o.body.every((l) => l.text.trim() === '')) {
-      reject(it, 'duplicate');
+      reject(i, 'duplicate');
       return true;
     }
     // The title may stand on the next line (「CLD.6.3.1」 / 「クラウド…」), wrap onto it, or follow in brackets

@@ -74,7 +74,7 @@ export function readControlTable(rows: readonly TableRow[], { topics }: { topics
   let header = headerAt === -1 ? null : rows[headerAt]!.cells.map(clean);
   // A header whose cells wrapped onto a second row (「管理策 | ISO/IEC」 over 「番号 | 27001:2022」).
   const second = headerAt === -1 ? undefined : rows[headerAt + 1];
-  if (header && second && second.cells.every((c) => clean(c).length <= 20 && idCell(c) === null) && second.cells.some((c) => clean(c) !== '')) {
+  if (header && second && second.cells.every((c) => clean(c).length <= 20 && idCell(c) === null) && second.cells.filter((c) => clean(c) !== '').length >= 2) {
     header = header.map((h, c) => clean(`${h}${clean(second.cells[c] ?? '')}`));
     headerAt++;
   }

@@ -17,7 +17,7 @@ const INCIDENT = ['インシデント', 'セキュリティ事象', '情報漏�
 
 export const TOPICS: readonly TopicRule[] = [
   // 6.1.3: the provider tells the customer where it is and in which countries customer data may be stored.
-  { control: '6.1.3', groups: [[...DATA, 'サーバ', 'システム'], ['保管場所', '保存場所', '保管先', '保存先', '所在地', '所在', '設置場所', '保管地', '保存地', 'ロケーション', 'どこ', '保管国', '保存国', '国外', '海外']] },
+  { control: '6.1.3', groups: [[...DATA, 'サーバ', 'システム'], ['保管場所', '保存場所', '保管先', '保存先', '所在地', '所在', '設置場所', '保管地', '保存地', 'ロケーション', 'どこ', '保管国', '保存国', 'どの国', '国内', '国外', '海外']] },
   { control: '6.1.3', groups: [['データセンター', 'データセンタ'], ['所在地', '所在', '場所', '立地', '拠点', 'どこ', '国', '地域', 'ロケーション']] },
   { control: '6.1.3', groups: [['リージョン', '関係当局', 'data location', 'data residency']] },
   // CLD.6.3.1: shared roles and responsibilities.

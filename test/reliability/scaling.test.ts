@@ -13,7 +13,7 @@ const CASES: Record<string, string> = {
   'unpunctuated-paragraph.txt': `12.3.1 情報のバックアップ\n${Array.from({ length: 20_000 }, (_, i) => `情報セキュリティ管理策の実施について${i}`).join('\n')}\n12.4.1 イベントログ取得\n本文。\n12.4.2 ログ情報の保護\n本文。\n`,
   // src/segment/catalog.ts titleKey on a title with many unclosed brackets.
   'unclosed-brackets-heading.md': `# ${'('.repeat(200_000)}\n本文。\n`,
-  // src/segment/headings.ts stripMapping, the same.
+  // src/segment/grammar.ts cleanTitle, the same.
   'unclosed-lenticular-heading.md': `# 12.3.1 ${'【'.repeat(200_000)}\n本文。\n`,
   // src/segment/catalog.ts matchTitle on every short line of a document with no printed ids.
   'title-mode-lines.md': Array.from({ length: 40_000 }, (_, i) => (i % 2 ? `${i % 50}. 見出し${i}` : `a\tb\t${i}`)).join('\n'),

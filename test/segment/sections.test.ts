@@ -3,10 +3,10 @@
 // print them; expected.json says what each case is about.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { segment } from '../../src/segment/sections.ts';
+import { segment, segmentDocument, type RejectReason } from '../../src/segment/sections.ts';
 import { compact, readJson, readLines } from './support.ts';
 
-type Aspect = 'controls' | 'bodies' | 'headings';
+type Aspect = 'controls' | 'bodies' | 'headings' | 'rejected';
 
 interface Fixture {
   about: string;
@@ -14,9 +14,14 @@ interface Fixture {
   /** Aspects src/segment gets wrong today, with why; the test is kept and marked it.fails. */
   knownFailures?: Partial<Record<Aspect, string>>;
   sections: { control: string; heading: string; starts: string; ends?: string; iso27001_2022: string | null }[];
+  /** Heading-like lines that open no section, each with why (the start of the line is enough). */
+  rejected?: { text: string; reason: RejectReason }[];
 }
 
 const DIR = new URL('../fixtures/segment/', import.meta.url);
+/** A case's input: input.txt, or input.md for Markdown (its tables are read as tables). */
+const input = (name: string) => new URL(`${name}/${readdirSync(new URL(`${name}/`, DIR)).find((f) => f.startsWith('input.'))}`, DIR);
+
 const CASES = readdirSync(DIR, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name)
@@ -24,7 +29,7 @@ const CASES = readdirSync(DIR, { withFileTypes: true })
 
 describe.each(CASES)('%s', (name) => {
   const fixture = readJson<Fixture>(new URL(`${name}/expected.json`, DIR));
-  const sections = () => segment(readLines(new URL(`${name}/input.txt`, DIR)));
+  const sections = () => segment(readLines(input(name)));
   // it.fails keeps a known failure visible and turns red once the fix lands, so the mark is removed.
   const test = (aspect: Aspect) => (fixture.knownFailures?.[aspect] ? it.fails : it);
 
@@ -49,4 +54,13 @@ describe.each(CASES)('%s', (name) => {
   test('headings')('reads each heading as printed, without its number or mapping', () => {
     expect(sections().map((s) => s.heading)).toEqual(fixture.sections.map((s) => s.heading.normalize('NFKC')));
   });
+
+  if (fixture.rejected) {
+    test('rejected')('rejects each heading-like line that is no section, with the reason', () => {
+      const { rejected } = segmentDocument(readLines(input(name)));
+      const expected = fixture.rejected!.map((r) => ({ text: r.text.normalize('NFKC'), reason: r.reason }));
+      const actual = rejected.map((r, i) => ({ text: r.text.slice(0, expected[i]?.text.length ?? r.text.length), reason: r.reason }));
+      expect(actual).toEqual(expected);
+    });
+  }
 });

@@ -7,7 +7,7 @@ import type { Line } from '../../src/types.ts';
 
 /** extractText → normalizeLines, as pipelines/whitepaper-ja.ts runs a .txt/.md file. */
 export function readLines(file: URL): Line[] {
-  return normalizeLines(extractText(readFileSync(file)).lines);
+  return normalizeLines(extractText(readFileSync(file), { markdown: file.pathname.endsWith('.md') }).lines);
 }
 
 export function readJson<T>(file: URL): T {
@@ -32,4 +32,5 @@ export interface Gold {
 
 export const CORPUS = new URL('../../corpus/', import.meta.url);
 export const GOLD = new URL('../gold/', import.meta.url);
+export const DEV = new URL('../dev/', import.meta.url);
 export const CORPUS_FILES = ['000_0e3f9a925e004c1f', '001_54f9b4840afe051d', '002_06e9b655fac815a7', '003_a13703324aa8d91f', '004_6a6be46e2bd93d57'];
