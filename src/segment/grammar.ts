@@ -45,12 +45,12 @@ const ID = String.raw`(?:A\s*\.\s*)?(?:CLD\s*\.?\s*)?\d{1,2}\s*\.\s*\d{1,2}\s*\.
 /** 「ISO/IEC 27017:2015」「JIS Q 27017:2016」 before an id. */
 const STANDARD = String.raw`(?:(?:ISO\s*/\s*IEC|JIS\s*Q)\s*27017(?:\s*:\s*20\d\d)?\s*(?:附属書\s*A\s*)?)`;
 const LABEL = String.raw`(?:管理策(?:番号)?|項目|No\.?|番号|Control)`;
-const OPEN = '【\\[(<〈《';
-const CLOSE = '】\\])>〉》';
+const OPEN = '【\\[(<〈《〔';
+const CLOSE = '】\\])>〉》〕';
 
 /** Leading id: [label] [standard] [第] [bracket] id [項|条] [bracket] title. */
 const LEADING_ID = new RegExp(
-  String.raw`^(?:${LABEL}\s*[:：]?\s*)?(?:${STANDARD}\s*)?(?:第\s*)?([${OPEN}])?\s*(?:${STANDARD}\s*)?(${ID})(?!\.?\d)\s*(?:項|条|節)?\s*([${CLOSE}])?(.*)$`,
+  String.raw`^(?:${LABEL}\s*[:：]?\s*)?(?:${STANDARD}\s*)?(?:第\s*)?([${OPEN}])?\s*(?:${LABEL}\s*[:：]?\s*)?(?:${STANDARD}\s*)?(${ID})(?!\.?\d)\s*(?:項|条|節)?\s*([${CLOSE}])?(.*)$`,
   'iu',
 );
 /** An id in brackets at the end, after a number of the document's own: 「8.13 情報のバックアップ[ISO/IEC 27017:12.3.1]」. */
@@ -67,7 +67,7 @@ const LEADERS = /\.{3,}|…{2,}|‥{2,}|・{4,}/;
 const CHAPTER = /^(?:第\s*\d{1,2}\s*[章部編]|Chapter\s+\d{1,2}\b|Part\s+\d{1,2}\b)/i;
 /** The document's own number leading a heading: 「2.」「2」「2.1」「(3)」「3)」「①」. */
 const OWN_NUMBER = /^(?:(\d{1,2}(?:\.\d{1,2}){0,2})\.?(?=\s)|[(（](\d{1,2})[)）]|(\d{1,2})[)）]|([①-⑳]))\s*/u;
-const HEADING_MARK = /^([■□●○◆◇◎▶▷►▸❖◼◻])\s*/u;
+const HEADING_MARK = /^([■□●○◆◇◎▶▷►▸❖◼◻▼▽★☆◉])\s*/u;
 const BULLET = /^[・•\-*+‐]\s*/u;
 /** A title that is really the middle of a sentence: it starts with a particle or is one. */
 const SENTENCE_TAIL = /^(?:[にのをでがともへや、。）)」』]|は(?!じめ))|[。]|です|ます/;

@@ -68,7 +68,7 @@ const REVISIONS = /^(?:\d{1,2}\s*[.．]?\s*)?(?:改訂履歴|変更履歴|更新
 const FURNITURE = /^(?:-{3,}|\*{3,}|_{3,}|\d{1,3}|[-–—―]\s*\d{1,3}\s*[-–—―]|\d{1,3}\s*\/\s*\d{1,3}|(?:page|p\.)\s*\d{1,3})$/i;
 /** 「ホーム > セキュリティ > データの取り扱い」: a web page's navigation, not its content. */
 const BREADCRUMB = /^[^。>＞»›]{1,40}(?:\s*[>＞»›]\s*[^。>＞»›]{1,40}){2,}$/;
-const QUESTION = /^(?:Q|質問|問)\s*\d{0,3}\s*[.:：)）]?\s*(\S.*)$/i;
+const QUESTION = /^(?:Q|質問|問)\s*\d{0,3}\s*(?:[.:：)）]\s*|\s+)(\S.*)$/i;
 const ANSWER = /^(?:A|回答|答え?)\s*\d{0,3}\s*[.:：)）]\s*(.*)$/i;
 const RELATED = /^(?:関連(?:する)?管理策|対応(?:する)?管理策|該当管理策|関連規格|参照管理策)(?:番号)?\s*[:：]?\s*(.+)$/;
 const ID_ANYWHERE = /(?:A\s*\.\s*)?(?:CLD\s*\.?\s*)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}/gi;
@@ -111,7 +111,8 @@ function classify(line: Line): Item {
   const parsed = item.parsed;
   const bare = parsed.level !== null || parsed.shape === 'bold' ? parsed.title : text;
   if (REVISIONS.test(bare.replace(/\s+/g, ' ')) || REVISIONS.test(bare.replace(/\s+/g, ''))) return { ...item, kind: 'revisions' };
-  const unbold = text.replace(/^(\*\*|__)(.+)\1$/, '$2').trim();
+  // 「**Q. …**」「### Q. …」「【Q】…」: the label may sit inside emphasis, a Markdown heading or brackets.
+  const unbold = text.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/^[【\[]([QA])[】\]]\s*/i, '$1. ').trim();
   const related = RELATED.exec(unbold);
   if (related) {
     const id = [...related[1]!.matchAll(ID_ANYWHERE)].map((m) => canonicalId(m[0])).find((x) => x !== null);
