@@ -211,17 +211,23 @@ function follows(a: number[], b: number[]): boolean {
   return a.length > b.length;
 }
 
-// 「ISO/IEC 27017:2015 A. 6. 1. 3（ISO/IEC 27001:2022 管理」 + 「策 5. 5）」: an id line whose bracket wrapped.
-const OPEN_ID_LINE = /^ISO\s*\/\s*IEC\s*27017[^（(]*[（(][^）)]*$/i;
+/** A line whose bracket is still open: 「1. クラウドサービスプロバイダの地理的所在地(関係当局と」. */
+function opensBracket(text: string): boolean {
+  return (text.match(/[(（]/g)?.length ?? 0) > (text.match(/[)）]/g)?.length ?? 0) && !/[。]/.test(text);
+}
 
-/** Joins id lines whose bracket wrapped onto the next line, so they read as one. */
-function joinWrappedIdLines(lines: readonly Line[]): Line[] {
+/**
+ * Joins a heading or id line whose bracket wrapped onto the next line (「…(関係当局と」 + 「の連絡)」,
+ * 「ISO/IEC 27017:2015 A. 6. 1. 3（ISO/IEC 27001:2022 管理」 + 「策 5. 5）」), so they read as one.
+ */
+function joinWrappedBrackets(lines: readonly Line[]): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const next = lines[i + 1];
-    if (next && OPEN_ID_LINE.test(l.text.trim()) && /^[^（(]{0,20}[）)]\s*$/.test(next.text.trim())) {
-      out.push({ ...l, text: l.text.trim() + next.text.trim() });
+    const text = l.text.trim();
+    if (next && text.length <= 120 && !text.includes('\t') && opensBracket(text) && /^[^（(]{1,20}[）)]\s*$/.test(next.text.trim())) {
+      out.push({ ...l, text: text + next.text.trim() });
       i++;
     } else {
       out.push(l);
@@ -260,7 +266,7 @@ export function segment(input: Line[]): Section[] {
 }
 
 export function segmentDocument(input: readonly Line[]): Segmented {
-  const lines = joinWrappedIdLines(input);
+  const lines = joinWrappedBrackets(input);
   const items = markTableOfContents(lines.map(classify));
   const sections: Section[] = [];
   const rules: SectionRule[] = [];
