@@ -16,12 +16,17 @@ export const PIPELINE_VERSION = pipelineVersion('whitepaper-ja');
 
 export { formatOf };
 
-export async function processFile(path: string, bytes: Uint8Array): Promise<Result> {
+export interface ProcessOptions {
+  /** The most a PDF's streams may decode to, in MB (`hakusho run --max-decoded`). */
+  maxDecodedMb?: number;
+}
+
+export async function processFile(path: string, bytes: Uint8Array, options: ProcessOptions = {}): Promise<Result> {
   const format = formatOf(path);
   if (!format) throw new InputError('unsupported', 'only .pdf, .txt and .md files are read');
   // pdfjs is loaded only when there is a PDF: it costs ~0.7 s and ~250 MB, which commands that
   // read no PDF (query, a run that skips everything) should not pay.
-  const extracted = format === 'pdf' ? await (await import('../src/extract/pdf.ts')).extractPdf(bytes) : extractText(bytes, { markdown: /\.(?:md|markdown)$/i.test(path) });
+  const extracted = format === 'pdf' ? await (await import('../src/extract/pdf.ts')).extractPdf(bytes, { maxDecodedMb: options.maxDecodedMb }) : extractText(bytes, { markdown: /\.(?:md|markdown)$/i.test(path) });
   const lines = normalizeLines(extracted.lines);
   const { sections, passages } = segmentDocument(lines);
   const meta = extractMetadata(lines, extracted.info);

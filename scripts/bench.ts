@@ -12,6 +12,7 @@
 //   (c) the PDFs through pdfjs getTextContent alone, one thread, pdfjs loaded and opening PDFs as
 //       the workers do (scripts/bench/pdfjs-alone.mjs);
 //   (d) an unchanged re-run (every file skipped);
+//   (e) `hakusho run --jobs 2` on four good PDFs and a 6 GiB decompression bomb (scripts/bench/bomb.ts);
 // and runs a text corpus twice the size to show that peak memory does not grow with the number
 // of files. Each figure is the best (shortest) of --repeat runs (default 3; 1 with --quick), as
 // other work on the machine only ever slows a run down; the pipeline and each baseline it is
@@ -25,6 +26,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { wantsSingleThreaded } from '../bin/single-threaded.js';
 import { defaultJobs } from '../src/batch/pool.ts';
+import { makeBombBatch, runMeasured } from './bench/bomb.ts';
 import { makePdfCorpus, makeTextCorpus, ROOT } from './bench/corpus.ts';
 
 const args = process.argv.slice(2);
@@ -161,6 +163,20 @@ const started = performance.now();
 execFileSync(process.execPath, [BIN, 'run', textDir, '--db', textDb], { stdio: 'ignore' });
 console.log(`(d) \`hakusho run\` re-run, text, as a command (process start included): ${s(performance.now() - started)}`);
 
+// A decompression bomb among good PDFs: the run as a command, its time and peak (once: it is no ratio).
+const bombDir = join(work, 'bomb');
+makeBombBatch(join(bombDir, 'in'));
+const e = await runMeasured(['run', join(bombDir, 'in'), '--db', join(bombDir, 'h.sqlite'), '--jobs', '2', '--json'], join(bombDir, 'peak'));
+const bombAlone = (() => {
+  try {
+    const out = JSON.parse(e.stdout) as { stored: string[]; failed: { reason: string }[] };
+    return e.code === 1 && out.stored.length === 4 && out.failed.length === 1 && /decompression bomb/.test(out.failed[0]!.reason);
+  } catch {
+    return false;
+  }
+})();
+console.log(`(e) 6 GiB bomb among 4 PDFs, 2 jobs: ${s(e.ms)}, peak ${mb(e.peakMb)}${e.killed ? ' (stopped at 3 GiB)' : ''}${bombAlone ? ', the bomb alone failed' : ', NOT the bomb alone failed'}`);
+
 // Where the time goes, one thread.
 const stagesText = child(['stages', textDir]);
 const stagesPdf = child(['stages', pdfDir]);
@@ -185,6 +201,8 @@ const targets: [string, boolean, string][] = [
   ['PDF: unchanged re-run (d) / first run (a) < 0.05', pdfWorks && rdP < 0.05, rdP.toFixed(3)],
   ['peak memory (main + workers) < 1.5 GiB', peak < 1536, mb(peak)],
   [`peak memory, ${GROWTH[1]} files / ${GROWTH[0]} files ≤ 1.10`, growth <= 1.1, `${mb(aN.maxRssMb)} → ${mb(large.maxRssMb)} (${growth.toFixed(2)})`],
+  ['bomb among 4 PDFs (e): fails alone in < 60 s', bombAlone && e.ms < 60_000, s(e.ms)],
+  ['bomb among 4 PDFs (e): peak memory < 2.5 GiB', !e.killed && e.peakMb < 2560, mb(e.peakMb)],
 ];
 
 console.log(`\nspeed-up with ${N} jobs: text ${(a1.ms / aN.ms).toFixed(2)}×, PDF ${(pa1.ms / paN.ms).toFixed(2)}×`);

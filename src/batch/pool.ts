@@ -68,6 +68,8 @@ export interface PoolOptions {
   timeoutMs?: number;
   /** V8 old-generation heap limit of each worker, in MB. */
   maxMemoryMb?: number;
+  /** The most a PDF's streams may decode to, in MB (src/extract/pdf-decode-limit.mjs). */
+  maxDecodedMb?: number;
 }
 
 export interface Pool extends Processor {
@@ -133,7 +135,7 @@ export function workerPool(opts: PoolOptions): Pool {
     // on stdout: to stderr.
     const worker = new Worker(ENTRY, {
       execArgv: [],
-      workerData: { dictionary: dictionaryPort.port2, pipeline: pipelinePort.port2 },
+      workerData: { dictionary: dictionaryPort.port2, pipeline: pipelinePort.port2, maxDecodedMb: opts.maxDecodedMb },
       transferList: [dictionaryPort.port2, pipelinePort.port2],
       resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
       stdout: true,

@@ -4,7 +4,7 @@
 // thread) is built once, as the worker starts (worker-dictionary.ts), and serves every file.
 // Workers run this module bundled (worker-bundle.ts, loaded by worker-entry.mjs).
 import './worker-dictionary.ts';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { processFile } from '../../pipelines/whitepaper-ja.ts';
 import { InputError } from '../diagnostics.ts';
 import { getTokenizer } from '../facts/tokenizer.ts';
@@ -48,7 +48,7 @@ async function testFault(path: string): Promise<void> {
 async function handle(task: Task): Promise<void> {
   try {
     await testFault(task.path);
-    const result = await processFile(task.path, task.bytes);
+    const result = await processFile(task.path, task.bytes, { maxDecodedMb: (workerData as { maxDecodedMb?: number }).maxDecodedMb });
     port.postMessage({ type: 'done', id: task.id, result } satisfies Reply);
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));

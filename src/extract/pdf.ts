@@ -8,11 +8,17 @@ import { toTextItems } from './pdf-items.ts';
 import { charStats, isGarbledLine, isUnreadable, type CharStats } from './pdf-readability.ts';
 import { withWarnings, type WarningSink } from './pdf-warnings.ts';
 import { layoutPage, type LaidLine } from './layout.ts';
+import { DEFAULT_MAX_DECODED_MB, withDecodeLimit, type Budget } from './pdf-decode-limit.mjs';
 import { openPdf, pdfjs } from './pdfjs.mjs';
 
 export interface PdfOptions {
   /** Give up on a document after this long (ms); pdfjs is stopped and `pdf-timeout` thrown. */
   timeoutMs?: number;
+  /**
+   * The most the PDF's streams may decode to, in MB, each stream and all together (default 256):
+   * past it, pdfjs is stopped and `pdf-decode-limit` thrown.
+   */
+  maxDecodedMb?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -64,7 +70,14 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
-async function read(bytes: Uint8Array, sink: WarningSink, timeoutMs: number): Promise<Extracted> {
+function decodeLimitError(mb: number): InputError {
+  return new InputError(
+    'pdf-decode-limit',
+    `the PDF's compressed streams decode to more than ${mb} MB, the limit per file (--max-decoded), and reading it was stopped: it may be a decompression bomb; if it is a genuine PDF, raise --max-decoded`,
+  );
+}
+
+async function read(bytes: Uint8Array, sink: WarningSink, timeoutMs: number, budget: Budget, maxDecodedMb: number): Promise<Extracted> {
   // Warnings are caught by withWarnings, never printed; errors only would hide them.
   const task: PDFDocumentLoadingTask = openPdf(bytes, pdfjs.VerbosityLevel.WARNINGS);
   let stopped = false;
@@ -78,8 +91,11 @@ async function read(bytes: Uint8Array, sink: WarningSink, timeoutMs: number): Pr
     }, timeoutMs);
   });
   try {
-    // Racing, not awaiting: a pdfjs promise that never settles must not hold the batch.
-    return await Promise.race([work, limit]);
+    // Racing, not awaiting: a pdfjs promise that never settles must not hold the batch. pdfjs
+    // catches most errors inside a page and goes on: the decoding limit ends the race itself.
+    return await Promise.race([work, limit, budget.whenExceeded]);
+  } catch (e) {
+    throw budget.exceeded ? decodeLimitError(maxDecodedMb) : e;
   } finally {
     clearTimeout(timer);
     stopped = true;
@@ -209,14 +225,15 @@ function assemble(pages: (PageText | null)[], info: Extracted['info'], diagnosti
  * Reads a PDF's text as lines in reading order, each with its page and its line number on the
  * page (numbered before headers and footers are dropped, so numbers match what is printed).
  * Throws InputError (pdf-damaged, pdf-encrypted, pdf-no-pages, pdf-no-text,
- * pdf-unreadable-text, pdf-timeout) for a file that cannot give text.
+ * pdf-unreadable-text, pdf-timeout, pdf-decode-limit) for a file that cannot give text.
  */
 export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<Extracted> {
   if (bytes.length === 0) throw damaged('the file is empty');
   if (!hasPdfHeader(bytes)) throw damaged('no %PDF- header: this is not a PDF file');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxDecodedMb = options.maxDecodedMb ?? DEFAULT_MAX_DECODED_MB;
   return withWarnings(async (sink) => {
-    const extracted = await read(bytes, sink, timeoutMs);
+    const extracted = await withDecodeLimit(maxDecodedMb * 2 ** 20, (budget) => read(bytes, sink, timeoutMs, budget, maxDecodedMb));
     const warnings = sink.diagnostics
       .filter((d) => !extracted.diagnostics.some((e) => e.rule === d.rule && e.page === d.page))
       .map((d) => ({ path: '', ...d }));

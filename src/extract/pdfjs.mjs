@@ -13,17 +13,36 @@
 // So both bundles are loaded here, up front (pdfjs takes a preloaded worker from
 // globalThis.pdfjsWorker), and the engine's own push is put back. core-js's additions
 // (Promise.withResolvers, Uint8Array.fromBase64, …), which pdfjs needs on Node 20, stay.
+//
+// The worker code is imported from its text with one line added, which exports the stream classes
+// that decode PDF streams, so that pdf-decode-limit.mjs can bound what they decode (the package
+// exports only WorkerMessageHandler). pdfjs-dist is pinned to one version; a test reads a
+// decompression bomb through each path this guards.
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { installDecodeLimit } from './pdf-decode-limit.mjs';
+
+const require = createRequire(import.meta.url);
+const STREAM_CLASSES = '\nexport { DecodeStream as __DecodeStream, BrotliStream as __BrotliStream };\n//# sourceURL=pdf.worker.mjs\n';
+
+async function importWorker() {
+  const source = await readFile(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
+  return import(`data:text/javascript,${encodeURIComponent(source + STREAM_CLASSES)}`);
+}
 
 const enginePush = Object.getOwnPropertyDescriptor(Array.prototype, 'push');
 export const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-globalThis.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+if (!globalThis.pdfjsWorker) {
+  const worker = await importWorker();
+  installDecodeLimit({ DecodeStream: worker.__DecodeStream, BrotliStream: worker.__BrotliStream });
+  globalThis.pdfjsWorker = worker;
+}
 Object.defineProperty(Array.prototype, 'push', enginePush);
 
 // The CMaps and standard-font data that ship inside pdfjs-dist. Without the CMaps, a PDF whose
 // Japanese CID fonts are not embedded (HeiseiKakuGo-W5, MS-Mincho…) yields no text at all.
-const ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
 
 /**
  * Opens a PDF for text extraction. pdfjs transfers (detaches) the buffer it is given, so it gets
