@@ -9,10 +9,10 @@ import { readFile, access } from 'node:fs/promises';
 import { resolve, relative, isAbsolute } from 'node:path';
 import PQueue from 'p-queue';
 import { PIPELINE_VERSION } from '../../pipelines/whitepaper-ja.ts';
-import { toDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import { InputError, toDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { sha256 } from '../ingest/hash.ts';
 import { walk } from '../ingest/walk.ts';
-import { openForWrite } from '../store/db.ts';
+import { checkDatabase, closeAfterWriting, DiskFullError, isDiskFull, openForWrite, writeError } from '../store/db.ts';
 import { createWriter } from '../store/writer.ts';
 import { acquireRunLock } from './lock.ts';
 import { FILES_PER_WORKER, PoolError, workerPool } from './pool.ts';
@@ -40,6 +40,12 @@ export interface RunOptions {
   timeout?: number;
   /** Heap limit of each worker in MB (worker pool only). */
   maxMemoryMb?: number;
+  /** The most a PDF's streams may decode to, in MB (worker pool only; see src/extract/pdf-decode-limit.mjs). */
+  maxDecodedMb?: number;
+  /** How long to wait for another run on the same database to finish, in seconds (default 0). */
+  wait?: number;
+  /** Another run holds the database: this one waits for it (called once). */
+  onWait?: (holder: string) => void;
   onStart?: (total: number) => void;
   /** A file is handed to the pipeline (not called for skipped files). */
   onFileStart?: (path: string) => void;
@@ -62,6 +68,12 @@ export interface RunSummary {
   runId: number;
   /** The signal stopped the run before every file was seen. */
   interrupted: boolean;
+  /**
+   * Why the batch stopped before the end for a reason that is no one file's (the disk or the
+   * database full, the workers unable to start): what was stored is kept, the rest is left for
+   * the next run. Null when it went to the end.
+   */
+  halted: { rule: string; reason: string } | null;
 }
 
 async function count(paths: readonly string[]): Promise<number> {
@@ -85,43 +97,67 @@ function isUnder(path: string, roots: readonly string[]): boolean {
   });
 }
 
+/** An error that stops the whole batch, as the one message the user gets. */
+function haltReason(dbPath: string, e: unknown): { rule: string; reason: string } {
+  if (e instanceof PoolError) return { rule: 'workers', reason: e.message };
+  const err = isDiskFull(e) ? new DiskFullError(dbPath, (e as Error).message) : writeError(dbPath, e);
+  return { rule: err instanceof InputError ? err.rule : 'internal', reason: err.message };
+}
+
 export async function runBatch(opts: RunOptions): Promise<RunSummary> {
+  const dbPath = resolve(opts.db);
   const total = await count(opts.paths);
-  // The lock first: a second run stops before it touches the database (even its migrations).
-  const release = acquireRunLock(opts.db);
+  // A file that is no hakusho database is refused before this run waits for anything.
+  checkDatabase(dbPath);
+  // The lock next: a second run waits before it touches the database (even its migrations).
+  const release = await acquireRunLock(dbPath, { waitMs: (opts.wait ?? 0) * 1000, onWait: opts.onWait, signal: opts.signal });
   let db;
+  let runId;
   try {
-    db = openForWrite(opts.db);
+    db = openForWrite(dbPath);
+    // We hold the lock, so a run still marked running was killed (SIGKILL, power loss): say so.
+    db.prepare("UPDATE runs SET status = 'interrupted' WHERE status = 'running'").run();
+    runId = Number(
+      db
+        .prepare('INSERT INTO runs (started_at, pipeline_version, args) VALUES (?, ?, ?)')
+        .run(new Date().toISOString(), PIPELINE_VERSION, JSON.stringify({ paths: opts.paths, jobs: opts.jobs, force: opts.force }))
+        .lastInsertRowid,
+    );
   } catch (e) {
+    if (db) closeAfterWriting(db);
     release();
-    throw e;
+    throw writeError(dbPath, e);
   }
   const processor = opts.processor
     ? opts.processor(opts.jobs)
-    : workerPool({ jobs: opts.jobs, timeoutMs: opts.timeout !== undefined ? opts.timeout * 1000 : undefined, maxMemoryMb: opts.maxMemoryMb });
+    : workerPool({
+        jobs: opts.jobs,
+        timeoutMs: opts.timeout !== undefined ? opts.timeout * 1000 : undefined,
+        maxMemoryMb: opts.maxMemoryMb,
+        maxDecodedMb: opts.maxDecodedMb,
+      });
   const writer = createWriter(db);
-  // We hold the lock, so a run still marked running was killed (SIGKILL, power loss): say so.
-  db.prepare("UPDATE runs SET status = 'interrupted' WHERE status = 'running'").run();
-  const runId = Number(
-    db
-      .prepare('INSERT INTO runs (started_at, pipeline_version, args) VALUES (?, ?, ?)')
-      .run(new Date().toISOString(), PIPELINE_VERSION, JSON.stringify({ paths: opts.paths, jobs: opts.jobs, force: opts.force }))
-      .lastInsertRowid,
-  );
   const findBySha = db.prepare<[string], { id: number; pipeline_version: string }>(
     'SELECT id, pipeline_version FROM documents WHERE sha256 = ?',
   );
-  const summary: RunSummary = { stored: [], skipped: [], failed: [], warnings: [], missing: [], runId, interrupted: false };
+  const summary: RunSummary = { stored: [], skipped: [], failed: [], warnings: [], missing: [], runId, interrupted: false, halted: null };
   const seen = new Set<string>();
   // Documents found under some path in this run: their other, older paths are moves, not missing files.
   const present = new Set<number>();
   // The same content under two paths in one batch is processed once; the second path waits for it.
   const inFlight = new Map<string, Promise<number | null>>();
   let done = 0;
-  let fatal: Error | null = null;
+  let fatal: unknown = null;
   const stopped = () => Boolean(opts.signal?.aborted) || fatal !== null;
   // Workers are stopped at once: what they were doing is lost, never half-stored.
   const onAbort = () => void processor.close();
+  // The database cannot take more (full, gone read-only…) or the workers cannot run: the first
+  // such error stops the batch, and is the one reported; the files in flight are left for the next run.
+  const halt = (e: unknown) => {
+    if (fatal !== null) return;
+    fatal = e;
+    void processor.close();
+  };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   opts.onStart?.(total);
 
@@ -131,14 +167,22 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
   };
 
   const fail = (path: string, d: Diagnostic) => {
-    writer.recordFailure(runId, d);
+    try {
+      writer.recordFailure(runId, d);
+    } catch (e) {
+      return halt(e);
+    }
     summary.failed.push({ path, reason: d.reason, rule: d.rule });
     finish(path, 'failed', d.rule);
   };
 
   const skip = (id: number, path: string) => {
+    try {
+      writer.touchPath(id, path);
+    } catch (e) {
+      return halt(e);
+    }
     present.add(id);
-    writer.touchPath(id, path);
     summary.skipped.push(path);
     finish(path, 'skipped');
   };
@@ -163,27 +207,36 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
     if (stored && stored.pipeline_version === PIPELINE_VERSION && !opts.force) return skip(stored.id, path);
     if (stopped()) return;
     const work = (async (): Promise<number | null> => {
+      let result;
       try {
         opts.onFileStart?.(path);
         // The bytes go to a worker (transferred): only hash and size are used from here on.
-        const result = await processor.process(path, bytes);
-        const id = writer.store({ path, sha256: hash, bytes: size, pipelineVersion: PIPELINE_VERSION, result, runId });
-        present.add(id);
-        for (const d of result.diagnostics) {
-          if (d.severity !== 'info') summary.warnings.push({ path, message: d.reason, rule: d.rule });
-        }
-        summary.stored.push(path);
-        finish(path, 'stored');
-        return id;
+        result = await processor.process(path, bytes);
       } catch (e) {
-        if (opts.signal?.aborted) return null; // abandoned: neither stored nor failed
+        if (stopped()) return null; // abandoned: neither stored nor failed
         if (e instanceof PoolError) {
-          fatal ??= e;
+          halt(e);
           return null;
         }
         fail(path, toDiagnostic(path, e));
         return null;
       }
+      if (stopped()) return null;
+      let id;
+      try {
+        id = writer.store({ path, sha256: hash, bytes: size, pipelineVersion: PIPELINE_VERSION, result, runId });
+      } catch (e) {
+        // Not the file's fault: the database's (its transaction rolled back, nothing half-stored).
+        halt(e);
+        return null;
+      }
+      present.add(id);
+      for (const d of result.diagnostics) {
+        if (d.severity !== 'info') summary.warnings.push({ path, message: d.reason, rule: d.rule });
+      }
+      summary.stored.push(path);
+      finish(path, 'stored');
+      return id;
     })();
     inFlight.set(hash, work);
     await work;
@@ -201,16 +254,13 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
       // Bounded work in flight: the walk waits while the queue is full, so memory does not
       // grow with the number of files.
       await queue.onSizeLessThan(concurrency);
-      // An error outside a file's own handling (the database full, say) stops the batch.
-      queue.add(() => handle(path)).catch((e: Error) => {
-        fatal ??= e;
-      });
+      // An error outside a file's own handling stops the batch.
+      queue.add(() => handle(path)).catch(halt);
     }
     await queue.onIdle();
-    if (fatal) throw fatal;
     summary.interrupted = Boolean(opts.signal?.aborted);
 
-    if (!summary.interrupted) {
+    if (!summary.interrupted && fatal === null) {
       const dirs = opts.paths;
       const rows = db.prepare<[], { path: string; document_id: number }>('SELECT path, document_id FROM document_paths ORDER BY path').all();
       const moved = new Set(rows.filter((r) => present.has(r.document_id)).map((r) => r.path));
@@ -224,7 +274,7 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
     summary.skipped.sort(byPath);
     summary.failed.sort((a, b) => byPath(a.path, b.path));
     summary.warnings.sort((a, b) => byPath(a.path, b.path));
-    status = summary.interrupted ? 'interrupted' : 'finished';
+    status = summary.interrupted ? 'interrupted' : fatal !== null ? 'failed' : 'finished';
   } finally {
     try {
       db.prepare('UPDATE runs SET finished_at = ?, stored = ?, skipped = ?, failed = ?, status = ? WHERE id = ?').run(
@@ -235,12 +285,16 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
         status,
         runId,
       );
+    } catch (e) {
+      // The run stays marked running, which the next run corrects; what was stored is kept.
+      halt(e);
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
       await processor.close();
-      db.close();
+      closeAfterWriting(db);
       release();
     }
   }
+  if (fatal !== null) summary.halted = haltReason(dbPath, fatal);
   return summary;
 }

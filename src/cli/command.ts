@@ -1,7 +1,8 @@
 // What every command module exports, and the small helpers they share.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { makeFolder } from '../files.ts';
 
 export interface IO {
   stdout: (text: string) => void;
@@ -38,17 +39,19 @@ export function parse<T extends ParseArgsConfig['options']>(command: string, arg
   return parsed;
 }
 
-export function intOption(command: string, name: string, value: string | undefined, fallback: number): number {
+export function intOption(command: string, name: string, value: string | undefined, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number of 1 or more, not "${value}"; see \`hakusho ${command} --help\``);
+  if (value.trim() === '' || !Number.isInteger(n) || n < min) {
+    throw new UsageError(`--${name} must be a whole number of ${min} or more, not "${value}"; see \`hakusho ${command} --help\``);
+  }
   return n;
 }
 
 /** Writes a command's output file, its folder made first; false, with the reason on stderr, when it cannot. */
 export function writeOut(command: string, out: string, text: string, io: IO): boolean {
   try {
-    mkdirSync(dirname(out), { recursive: true });
+    makeFolder(dirname(out));
     writeFileSync(out, text);
     return true;
   } catch (e) {

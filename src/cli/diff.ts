@@ -3,7 +3,7 @@ import { InputError } from '../diagnostics.ts';
 import { diffEditions } from '../diff/compare.ts';
 import { COLOUR, formatText, PLAIN } from '../diff/format.ts';
 import { DocumentReferenceError, latestPair, loadEdition, NothingToCompareError, resolveDocument } from '../diff/load.ts';
-import { DEFAULT_DB, openReadOnly } from '../store/db.ts';
+import { dbOptionHelp, locateDb, openReadOnly } from '../store/db.ts';
 import { EXIT, parse, UsageError, type Command, type IO } from './command.ts';
 
 const help = `Usage: hakusho diff <old> <new> [options]
@@ -19,7 +19,7 @@ file whose content is stored) or a sha256 prefix of at least 6 hex digits.
 Options:
   --latest VENDOR  compare the last two editions of VENDOR's whitepaper (its
                    name, or a part of the name that matches one vendor only)
-  --db FILE        database file (default: ${DEFAULT_DB})
+${dbOptionHelp(19)}
   --json           print the differences as one JSON object on stdout
   -h, --help       show this help
 
@@ -61,7 +61,7 @@ export const diff: Command = {
         `give two documents to compare (ids, file paths or sha256 prefixes), or --latest VENDOR; got ${positionals.length}; see \`hakusho diff --help\``,
       );
     }
-    const db = openReadOnly((values.db as string | undefined) ?? DEFAULT_DB);
+    const db = openReadOnly(locateDb(values.db as string | undefined));
     try {
       let ids: [number, number];
       try {

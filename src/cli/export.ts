@@ -3,7 +3,7 @@ import { loadDataset } from '../export/data.ts';
 import { openForReading } from '../export/open.ts';
 import { oscalExport } from '../export/oscal.ts';
 import { CSV_TABLES, csvTable, jsonExport, type CsvTable } from '../export/tables.ts';
-import { DEFAULT_DB } from '../store/db.ts';
+import { dbOptionHelp, locateDb } from '../store/db.ts';
 import { EXIT, parse, UsageError, writeOut, type Command } from './command.ts';
 
 const help = `Usage: hakusho export --format csv|json|oscal [options]
@@ -26,7 +26,7 @@ Options:
   --table TABLE    with csv: facts (default), sections or documents
   --latest         only the latest edition of each whitepaper
   --bom            with csv: start with a UTF-8 byte-order mark, so that Excel reads Japanese
-  --db FILE        database file (default: ${DEFAULT_DB})
+${dbOptionHelp(19)}
   --out FILE       write to FILE instead of stdout (its folder is created)
   -h, --help       show this help
 
@@ -67,7 +67,7 @@ export const exportCommand: Command = {
     if (!CSV_TABLES.includes(table)) throw new UsageError(`--table must be facts, sections or documents, not "${table}"; see \`hakusho export --help\``);
     if (values.bom && format !== 'csv') throw new UsageError('--bom goes with --format csv');
 
-    const db = openForReading((values.db as string | undefined) ?? DEFAULT_DB);
+    const db = openForReading(locateDb(values.db as string | undefined));
     let text: string;
     try {
       const data = loadDataset(db, { latest: Boolean(values.latest) });

@@ -3,6 +3,7 @@ import { InputError } from '../diagnostics.ts';
 import { MissingPathError } from '../ingest/walk.ts';
 import { EXIT, HelpRequested, UsageError, type Command, type IO } from './command.ts';
 import { COMMANDS } from './commands.ts';
+import { unexpected } from './errors.ts';
 
 export const mainHelp = () => `Usage: hakusho <command> [options]
 
@@ -50,6 +51,8 @@ export async function main(argv: string[], io: IO = defaultIO): Promise<number> 
       io.stderr(`hakusho ${name}: ${e.message}\n`);
       return EXIT.failed;
     }
-    throw e;
+    // Anything else still reaches the user as one line, never as a stack trace.
+    io.stderr(`hakusho ${name}: ${unexpected(e)}\n`);
+    return EXIT.failed;
   }
 }

@@ -3,7 +3,7 @@ import { InputError } from '../diagnostics.ts';
 import { csvRow, type Cell } from '../export/csv.ts';
 import { openForReading } from '../export/open.ts';
 import { formatTable } from '../export/table.ts';
-import { DEFAULT_DB } from '../store/db.ts';
+import { dbOptionHelp, locateDb } from '../store/db.ts';
 import { EXIT, parse, UsageError, type Command } from './command.ts';
 
 const help = `Usage: hakusho query "<SQL>" [options]
@@ -21,7 +21,7 @@ Views for the common questions (see the README for examples):
   fact_labels        every fact with a short readable label
 
 Options:
-  --db FILE         database file (default: ${DEFAULT_DB})
+${dbOptionHelp(20)}
   --format FORMAT   table (default), csv (RFC 4180, with a header row) or json
                     (an array of objects, one per row)
   -h, --help        show this help
@@ -107,8 +107,9 @@ export const query: Command = {
     const format = ((values.format as string | undefined) ?? 'table') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be table, csv or json, not "${format}"; see \`hakusho query --help\``);
     const sql = positionals[0]!;
-    const path = (values.db as string | undefined) ?? DEFAULT_DB;
-    const db = openForReading(path, false);
+    const loc = locateDb(values.db as string | undefined);
+    const path = loc.path;
+    const db = openForReading(loc, false);
     try {
       let stmt;
       try {

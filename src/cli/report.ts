@@ -2,7 +2,7 @@
 import { openForReading } from '../export/open.ts';
 import { loadReport } from '../report/data.ts';
 import { renderReport } from '../report/html.ts';
-import { DEFAULT_DB } from '../store/db.ts';
+import { dbOptionHelp, locateDb } from '../store/db.ts';
 import { EXIT, parse, writeOut, type Command } from './command.ts';
 
 export const DEFAULT_REPORT = 'output/report.html';
@@ -19,7 +19,7 @@ compares the latest edition of each whitepaper side by side:
   - the evidence sentences and the section texts, for the links above
 
 Options:
-  --db FILE     database file (default: ${DEFAULT_DB})
+${dbOptionHelp(16)}
   --out FILE    the HTML file to write (default: ${DEFAULT_REPORT}; its folder is created)
   -h, --help    show this help
 
@@ -34,7 +34,7 @@ export const report: Command = {
   async run(argv, io) {
     const { values } = parse('report', argv, { db: { type: 'string' }, out: { type: 'string' } }, false);
     const out = (values.out as string | undefined) ?? DEFAULT_REPORT;
-    const db = openForReading((values.db as string | undefined) ?? DEFAULT_DB);
+    const db = openForReading(locateDb(values.db as string | undefined));
     let html: string;
     let vendors: number;
     try {

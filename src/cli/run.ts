@@ -1,8 +1,9 @@
 // `hakusho run`: ingest folders of whitepapers into the database.
 import { runBatch, type RunSummary } from '../batch/run.ts';
-import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, defaultJobs, PoolError, WORKER_BUDGET_MB } from '../batch/pool.ts';
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, defaultJobs, WORKER_BUDGET_MB } from '../batch/pool.ts';
 import { formatDiagnostic } from '../diagnostics.ts';
-import { DEFAULT_DB } from '../store/db.ts';
+import { DEFAULT_MAX_DECODED_MB } from '../extract/pdf-decode-limit.mjs';
+import { dbOptionHelp, locateDb } from '../store/db.ts';
 import { EXIT, intOption, parse, UsageError, type Command } from './command.ts';
 import { createProgress } from './progress.ts';
 import { freemem } from 'node:os';
@@ -10,6 +11,8 @@ import { freemem } from 'node:os';
 /** Exit status of a run stopped by Ctrl-C (128 + SIGINT), or by SIGTERM (128 + 15). */
 export const EXIT_INTERRUPTED = 130;
 const EXIT_TERMINATED = 143;
+/** Default of --wait: long enough for a scheduled run to outwait a manual one. */
+export const DEFAULT_WAIT_S = 3600;
 
 const help = `Usage: hakusho run <path...> [options]
 
@@ -17,7 +20,7 @@ Ingests every .pdf, .txt and .md file under the given folders and files into the
 database. Files already stored (same content, same pipeline version) are skipped.
 
 Options:
-  --db FILE          database file (default: ${DEFAULT_DB})
+${dbOptionHelp(21)}
   --jobs N           files processed at once, each in its own worker thread
                      (default: the number of cores, fewer if memory is short:
                      each worker needs about ${WORKER_BUDGET_MB} MB)
@@ -25,6 +28,11 @@ Options:
                      its worker is replaced (default: ${DEFAULT_TIMEOUT_S})
   --max-memory MB    heap limit of each worker; a file that needs more fails
                      and its worker is replaced (default: ${DEFAULT_MAX_MEMORY_MB})
+  --max-decoded MB   the most a PDF's compressed streams may decode to, each
+                     stream and all of them together; a PDF that decodes to
+                     more (a decompression bomb) fails at once (default: ${DEFAULT_MAX_DECODED_MB})
+  --wait SECONDS     how long to wait for another run writing to the same
+                     database to finish (default: ${DEFAULT_WAIT_S}; 0: fail at once)
   --force            process every file again, even if it is stored
   --json             print the summary as one JSON object on stdout
   -h, --help         show this help
@@ -37,9 +45,15 @@ With PDFs to read and workers filling the cores, the run restarts node with
 --single-threaded (V8's own compiler and collector threads would compete with
 the workers for the cores).
 
+When the disk or the database is full, the run stops at once and says so: the
+documents stored until then are kept, and the next run stores the rest. When it
+ends, the database is left in journal_mode=DELETE: anyone who may read the file
+can query it, without write access to it or to its folder.
+
 Exit status: 0 when every file was stored or skipped, 1 when any file failed
-(the others are still stored), 2 for bad usage, 130 when stopped by Ctrl-C
-(143 by SIGTERM).
+(the others are still stored), the disk filled up or another run kept the
+database longer than --wait, 2 for bad usage, 130 when stopped by Ctrl-C (143
+by SIGTERM).
 `;
 
 function printSummary(summary: RunSummary, db: string, json: boolean, io: Parameters<Command['run']>[1]): void {
@@ -51,6 +65,7 @@ function printSummary(summary: RunSummary, db: string, json: boolean, io: Parame
         failed: summary.failed.map(({ path, reason }) => ({ path, reason })),
         warnings: summary.warnings.map(({ path, message }) => ({ path, message })),
         missing: summary.missing,
+        ...(summary.halted ? { halted: summary.halted.reason } : {}),
       })}\n`,
     );
     return;
@@ -74,6 +89,8 @@ export const run: Command = {
       jobs: { type: 'string' },
       timeout: { type: 'string' },
       'max-memory': { type: 'string' },
+      'max-decoded': { type: 'string' },
+      wait: { type: 'string' },
       force: { type: 'boolean' },
       json: { type: 'boolean' },
     });
@@ -81,7 +98,9 @@ export const run: Command = {
     const jobs = intOption('run', 'jobs', values.jobs as string | undefined, defaultJobs());
     const timeout = intOption('run', 'timeout', values.timeout as string | undefined, DEFAULT_TIMEOUT_S);
     const maxMemoryMb = intOption('run', 'max-memory', values['max-memory'] as string | undefined, DEFAULT_MAX_MEMORY_MB);
-    const db = (values.db as string | undefined) ?? DEFAULT_DB;
+    const maxDecodedMb = intOption('run', 'max-decoded', values['max-decoded'] as string | undefined, DEFAULT_MAX_DECODED_MB);
+    const wait = intOption('run', 'wait', values.wait as string | undefined, DEFAULT_WAIT_S, 0);
+    const db = locateDb(values.db as string | undefined).path;
     if (values.jobs !== undefined && jobs * WORKER_BUDGET_MB > freemem() / 2 ** 20) {
       io.stderr(`hakusho run: warning: --jobs ${jobs} may need ~${jobs * WORKER_BUDGET_MB} MB, more than the ${Math.round(freemem() / 2 ** 20)} MB free\n`);
     }
@@ -114,24 +133,27 @@ export const run: Command = {
         jobs,
         timeout,
         maxMemoryMb,
+        maxDecodedMb,
+        wait,
         force: Boolean(values.force),
         signal: abort.signal,
+        onWait: (holder) => io.stderr(`hakusho run: another run (${holder}) is writing to ${db}; waiting for it to finish (up to ${wait} s, --wait)…\n`),
         onStart: (n) => progress.start(n),
         onFileStart: (p) => progress.fileStart(p),
         onProgress: (e) => progress.update(e),
       });
     } catch (e) {
-      if (!(e instanceof PoolError)) throw e;
-      // Not one file's fault: the workers cannot run at all (a broken install, say).
-      progress.end();
-      io.stderr(`hakusho run: ${e.message}\n`);
-      return EXIT.failed;
+      // Stopped by Ctrl-C while waiting for another run: nothing was done.
+      if (abort.signal.aborted) return exitCode;
+      throw e;
     } finally {
       process.off('SIGINT', onSignal).off('SIGTERM', onSignal).off('SIGINT', now).off('SIGTERM', now);
       progress.end();
     }
+    // Said once, before the summary of what was stored: the batch stopped (disk full, workers that cannot start).
+    if (summary.halted) io.stderr(`hakusho run: ${summary.halted.reason}\n`);
     printSummary(summary, db, Boolean(values.json), io);
     if (summary.interrupted) return exitCode;
-    return summary.failed.length > 0 ? EXIT.failed : EXIT.ok;
+    return summary.failed.length > 0 || summary.halted ? EXIT.failed : EXIT.ok;
   },
 };

@@ -1,7 +1,7 @@
 // `hakusho search`: Japanese full-text search over section bodies, best match first.
 import { openForReading } from '../export/open.ts';
 import { search, type SearchHit } from '../search/search.ts';
-import { DEFAULT_DB } from '../store/db.ts';
+import { dbOptionHelp, locateDb } from '../store/db.ts';
 import { EXIT, intOption, parse, UsageError, type Command } from './command.ts';
 
 const help = `Usage: hakusho search "<Japanese text>" [options]
@@ -17,7 +17,7 @@ The last word of each group also matches longer words it starts
 (クラウド finds クラウドサービスカスタマ); numbers match exactly.
 
 Options:
-  --db FILE     database file (default: ${DEFAULT_DB})
+${dbOptionHelp(16)}
   --limit N     show at most N sections (default: 20)
   --json        print the matches as a JSON array on stdout (rank, score,
                 document_id, section_id, vendor, title, version, published,
@@ -55,8 +55,9 @@ export const searchCommand: Command = {
     if (positionals.length === 0) throw new UsageError('give the text to look for, e.g. `hakusho search "バックアップ 世代"`');
     const text = positionals.join(' ');
     const limit = intOption('search', 'limit', values.limit as string | undefined, 20);
-    const path = (values.db as string | undefined) ?? DEFAULT_DB;
-    const db = openForReading(path);
+    const loc = locateDb(values.db as string | undefined);
+    const path = loc.path;
+    const db = openForReading(loc);
     try {
       const result = await search(db, text, limit);
       if (result.match === null) throw new UsageError(`"${text}" has no word to look for (only spaces or punctuation)`);

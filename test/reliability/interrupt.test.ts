@@ -1,6 +1,6 @@
 // Interrupted runs: a run killed at any moment (SIGKILL included) leaves a database that opens,
 // passes integrity_check and holds only whole documents, and the next run completes it. Ctrl-C
-// stops cleanly (exit 130). A second run on the same database stops at once.
+// stops cleanly (exit 130). A second run on the same database given --wait 0 stops at once.
 import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -93,7 +93,7 @@ describe('Ctrl-C, and a second run on the same database', () => {
     const r = start(['run', input, '--db', db, '--jobs', '2', '--timeout', '600'], { env: { HAKUSHO_TEST_HANG_ON: '0004_' } });
     await r.waitFor(({ stderr }) => storedLines(stderr) >= 2);
 
-    const second = await hakusho(['run', input, '--db', db]);
+    const second = await hakusho(['run', input, '--db', db, '--wait', '0']);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(new RegExp(`another hakusho run \\(pid ${r.child.pid}\\) is writing to .*h\\.sqlite; wait for it to finish, or use another --db`));
 
@@ -171,7 +171,7 @@ describe('a run relaunched under --single-threaded (bin/single-threaded.js)', ()
     expect(child!.args.slice(1, 2)).toEqual(['--single-threaded']);
     const db = join(input, '..', 'h.sqlite');
     // The lock names the process the user started.
-    expect((await hakusho(['run', input, '--db', db])).stderr).toMatch(`another hakusho run (pid ${r.child.pid})`);
+    expect((await hakusho(['run', input, '--db', db, '--wait', '0'])).stderr).toMatch(`another hakusho run (pid ${r.child.pid})`);
     r.child.kill('SIGKILL');
     await r.exited;
     await expect.poll(() => existsSync(`/proc/${child!.pid}`), { timeout: 5000 }).toBe(false);
