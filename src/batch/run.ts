@@ -12,7 +12,7 @@ import { PIPELINE_VERSION } from '../../pipelines/whitepaper-ja.ts';
 import { InputError, toDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { sha256 } from '../ingest/hash.ts';
 import { walk } from '../ingest/walk.ts';
-import { checkDatabase, closeAfterWriting, DiskFullError, isDiskFull, openForWrite, writeError } from '../store/db.ts';
+import { checkDatabase, closeAfterWriting, openForWrite, writeError } from '../store/db.ts';
 import { createWriter } from '../store/writer.ts';
 import { acquireRunLock } from './lock.ts';
 import { FILES_PER_WORKER, PoolError, workerPool } from './pool.ts';
@@ -100,7 +100,7 @@ function isUnder(path: string, roots: readonly string[]): boolean {
 /** An error that stops the whole batch, as the one message the user gets. */
 function haltReason(dbPath: string, e: unknown): { rule: string; reason: string } {
   if (e instanceof PoolError) return { rule: 'workers', reason: e.message };
-  const err = isDiskFull(e) ? new DiskFullError(dbPath, (e as Error).message) : writeError(dbPath, e);
+  const err = writeError(dbPath, e);
   return { rule: err instanceof InputError ? err.rule : 'internal', reason: err.message };
 }
 

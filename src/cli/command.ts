@@ -1,8 +1,8 @@
 // What every command module exports, and the small helpers they share.
 import { writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { makeFolder } from '../files.ts';
+import { fsReason, makeFolder } from '../files.ts';
 
 export interface IO {
   stdout: (text: string) => void;
@@ -55,7 +55,7 @@ export function writeOut(command: string, out: string, text: string, io: IO): bo
     writeFileSync(out, text);
     return true;
   } catch (e) {
-    io.stderr(`hakusho ${command}: cannot write ${out}: ${(e as Error).message}; choose another --out\n`);
+    io.stderr(`hakusho ${command}: cannot write ${resolve(out)}: ${fsReason(e)}; choose another --out\n`);
     return false;
   }
 }

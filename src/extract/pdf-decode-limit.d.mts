@@ -1,15 +1,9 @@
 // Types of pdf-decode-limit.mjs (plain JavaScript, see pdfjs.mjs why).
 export const DEFAULT_MAX_DECODED_MB: number;
 
-export class DecodeLimitError extends Error {
-  constructor(limit: number);
-}
-
 export interface Budget {
-  readonly limit: number;
-  readonly decoded: number;
+  /** The limit was passed. */
   readonly exceeded: boolean;
-  readonly closed: boolean;
   /** Rejects with a DecodeLimitError as soon as the limit is passed. */
   readonly whenExceeded: Promise<never>;
 }

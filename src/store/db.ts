@@ -225,7 +225,7 @@ export function openForWrite(path: string): DB {
 /** A database error while writing, as the message a user gets. */
 export function writeError(path: string, e: unknown, existed = true): Error {
   if (e instanceof InputError) return e;
-  if (isDiskFull(e)) return diskFull(path, e);
+  if (isDiskFull(e)) return new DiskFullError(path, (e as Error).message);
   const code = String((e as { code?: unknown }).code ?? '');
   if (/^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)/.test(code)) {
     return new InputError(
@@ -252,10 +252,6 @@ export class DiskFullError extends InputError {
     super('disk-full', `the disk or the database is full: cannot write to ${path} (${detail}); free some space and run again: what is stored is kept, and the next run does the rest`);
     this.name = 'DiskFullError';
   }
-}
-
-function diskFull(path: string, e: unknown): DiskFullError {
-  return new DiskFullError(path, (e as Error).message);
 }
 
 /**

@@ -81,6 +81,17 @@ describe.runIf(mountPoint)('a database on a full tmpfs', () => {
     const db = join(mountPoint!, 'h.sqlite');
     const r = await hakusho(['run', input, '--db', db, '--jobs', '2']);
     const stored = expectStoppedOnce(r, db, 40);
+    // The other commands on the full disk: they read it; what they cannot write, they say in one line.
+    for (const [command, out, ...rest] of [['report', join(mountPoint!, 'report.html')], ['export', join(mountPoint!, 'all.json'), '--format', 'json']]) {
+      const r = await hakusho([command!, '--out', out!, ...rest, '--db', db]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`hakusho ${command}: cannot write ${out}: the disk is full; choose another --out\n`);
+    }
+    for (const args of [['query', 'SELECT count(*) FROM documents'], ['search', 'バックアップ'], ['diff', '1', '2'], ['export', '--format', 'csv']]) {
+      const r = await hakusho([...args, '--db', db]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    }
     expect(spawnSync('mount', ['-o', 'remount,size=32m', mountPoint!]).status).toBe(0);
     await expectNextRunFinishes(input, db, 40, stored);
   }, 120_000);

@@ -77,6 +77,20 @@ describe.runIf(canSwitch || !root)('a user who cannot write to the database or i
     expect(r.stdout.trim()).toBe('5');
   });
 
+  it('is told in one line that it may not write to a database in a folder it may write to', () => {
+    const own = join(dir, 'own');
+    mkdirSync(own);
+    chmodSync(own, 0o777);
+    const file = join(own, 'h.sqlite');
+    copyFileSync(db, file);
+    chmodSync(file, 0o444);
+    const r = hakushoAsReader(['run', 'corpus', '--db', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `hakusho run: cannot write to ${file} (attempt to write a readonly database); check that you may write to it and its folder ${own}, or choose another --db\n`,
+    );
+  });
+
   it('is refused a run there in one line: no lock can be made', () => {
     const r = hakushoAsReader(['run', 'corpus', '--db', db, '--wait', '0']);
     expect(r.code).toBe(1);
