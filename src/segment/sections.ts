@@ -284,19 +284,31 @@ export function segmentDocument(input: readonly Line[]): Segmented {
   const idRows = items.filter((it) => it.kind === 'row' && it.cells!.some((c) => /^(?:A\s*\.\s*)?(?:CLD\s*\.?\s*)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}$/i.test(c.trim())));
   const idMode = idHeadings.length + idRows.length >= 3;
 
-  // Topic headings need siblings: headings dressed alike (「### …」, 「(n) …」) of which several map.
-  const support = new Map<string, number>();
+  // Topic headings need siblings: headings dressed alike (「### …」, 「(n) …」), at least TOPIC_SUPPORT of
+  // them mapping to controls and most of them doing so. A document of topic articles is made of them;
+  // a document with one 「責任分界点について」 among its chapters is not.
+  const mappedByShape = new Map<string, number>();
+  const allByShape = new Map<string, number>();
+  const count = (shape: string, mapped: boolean) => {
+    allByShape.set(shape, (allByShape.get(shape) ?? 0) + 1);
+    if (mapped) mappedByShape.set(shape, (mappedByShape.get(shape) ?? 0) + 1);
+  };
   // Plain lines that stand as headings: short, between the end of one paragraph and the start of another.
   const plainHeadings = new Set<number>();
   items.forEach((it, i) => {
     if (it.kind !== 'text' || !isPlainHeading(items, i)) return;
     plainHeadings.add(i);
-    if (mapHeading(it.text)) support.set('plain', (support.get('plain') ?? 0) + 1);
+    count('plain', mapHeading(it.text) !== null);
   });
   for (const it of items) {
-    if (it.kind !== 'heading' || it.parsed.id || it.parsed.chapter) continue;
-    if (mapHeading(it.parsed.title)) support.set(it.parsed.shape, (support.get(it.parsed.shape) ?? 0) + 1);
+    if (it.kind !== 'heading' || it.parsed.id || it.parsed.chapter || it.parsed.notApplicable || it.parsed.introducesCloudControls) continue;
+    count(it.parsed.shape, mapHeading(it.parsed.title) !== null);
   }
+  const supported = (shape: string) => {
+    const mapped = mappedByShape.get(shape) ?? 0;
+    return mapped >= TOPIC_SUPPORT && mapped * 2 >= (allByShape.get(shape) ?? 0);
+  };
+
 
   let open: Open | null = null;
   let loose: Line[] = [];
@@ -482,7 +494,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
     // A plain line naming a topic between paragraphs (a help centre printed or copied without its marks).
     if (!plainHeadings.has(i)) return false;
     const mapped = mapHeading(t);
-    if (mapped && (support.get('plain') ?? 0) >= TOPIC_SUPPORT) {
+    if (mapped && supported('plain')) {
       const closable = open === null || openedByPlainTopic;
       if (closable && !(idMode && overview && !seenIdSection)) {
         start({ controlId: mapped.control, heading: t, level: null, line: it.line, iso2022: null, matchedBy: mapped.by, rule: 'heading' });
@@ -492,7 +504,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
       return false;
     }
     // Among such headings, one that maps to no control ends the article before it.
-    if (!mapped && openedByPlainTopic && (support.get('plain') ?? 0) >= TOPIC_SUPPORT) {
+    if (!mapped && openedByPlainTopic && supported('plain')) {
       close();
       reject(i, 'unknown_title');
       return true;
@@ -543,7 +555,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
         return true;
       }
     } else if (mapped?.by === 'topic') {
-      reason = open ? 'inside_section' : !topicsAllowed() ? 'overview' : (support.get(p.shape) ?? 0) < TOPIC_SUPPORT ? 'isolated_topic' : null;
+      reason = open ? 'inside_section' : !topicsAllowed() ? 'overview' : !supported(p.shape) ? 'isolated_topic' : null;
       if (!reason) {
         start({ controlId: mapped.control, heading: p.title, level: p.level, line: it.line, iso2022: null, matchedBy: 'topic', rule: 'heading' });
         return true;
