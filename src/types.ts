@@ -86,6 +86,20 @@ export interface Fact {
   keyManagement: string | null;
   timezone: string | null;
   thirdParty: boolean | null;
+  /** Which rule read it (the kind, or a more precise rule id): shown by `hakusho explain`, not stored. */
+  rule?: string;
+  /** The words that triggered it and, for a denial, the denying word (「TLS 1.2 … 提供していません」): not stored. */
+  cue?: string;
+}
+
+/** A candidate the facts stage read and did not take, and why: shown by `hakusho explain`, not stored. */
+export interface Suppressed {
+  kind: string;
+  value: string | null;
+  reason: 'advice' | 'plan' | 'trademark';
+  controlId: string | null;
+  evidence: string;
+  page: number | null;
 }
 
 /** Everything the pipeline learns from one file; the store writes it in one transaction. */

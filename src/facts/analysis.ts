@@ -1,7 +1,7 @@
 // One sentence read once: prepared text, tokens, clauses, quantities, frequencies and negation
 // cues, shared by every kind of fact.
 import { readFrequencies, type FrequencyMention } from './frequency.ts';
-import { negationCues, isNegated } from './negation.ts';
+import { negationCues, negationOf, type Negation } from './negation.ts';
 import { readQuantities, type Quantity } from './numbers.ts';
 import type { KuromojiTokenizer } from './tokenizer.ts';
 import { tokenize, within, type Span, type Token } from './tokens.ts';
@@ -121,7 +121,18 @@ export function cellAt(a: Analysis, offset: number): Span | null {
 
 /** Whether what is said at `offset` is denied in its clause. */
 export function negatedAt(a: Analysis, offset: number): boolean {
-  return isNegated(a.tokens, a.cues, clauseAt(a, offset), offset);
+  return negationAt(a, offset).negated;
+}
+
+/** What a draft says of where it was read and whether it is denied there: `{ ...claim(a, start, end) }`. */
+export function claim(a: Analysis, start: number, end = start): { negated: boolean; at: number; end: number; denial: string | null } {
+  const n = negationAt(a, start);
+  return { negated: n.negated, at: start, end, denial: n.negated && n.cue !== null ? a.tokens[n.cue]!.surface : null };
+}
+
+/** How what is said at `offset` is denied, or required, in its clause. */
+export function negationAt(a: Analysis, offset: number): Negation {
+  return negationOf(a.tokens, a.cues, clauseAt(a, offset), offset);
 }
 
 const ASCII_WORD = /^[\x20-\x7e]+$/;

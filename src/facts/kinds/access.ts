@@ -1,5 +1,5 @@
 // mfa and ip_restriction: how access to the service can be secured.
-import { clauseAt, findAny, mentions, negatedAt, WHOLE } from '../analysis.ts';
+import { claim, clauseAt, findAny, mentions, WHOLE } from '../analysis.ts';
 import type { Draft, Extractor } from './context.ts';
 
 const MFA = [
@@ -8,7 +8,7 @@ const MFA = [
 ];
 
 export const mfa: Extractor = ({ a }) =>
-  findAny(a, MFA).map((m): Draft => ({ kind: 'mfa', value: 'true', negated: negatedAt(a, m.start) }));
+  findAny(a, MFA).map((m): Draft => ({ kind: 'mfa', value: 'true', ...claim(a, m.start, m.end) }));
 
 const IP = ['IPアドレス', 'IP アドレス', 'IP'];
 /** Restricting who may connect … */
@@ -21,7 +21,7 @@ export const ipRestriction: Extractor = ({ a }) => {
   const out: Draft[] = [];
   for (const m of findAny(a, IP)) {
     if (!mentions(a, clauseAt(a, m.start), RESTRICT)) continue;
-    out.push({ kind: 'ip_restriction', value: 'true', negated: negatedAt(a, m.start) });
+    out.push({ kind: 'ip_restriction', value: 'true', ...claim(a, m.start, m.end) });
   }
   return out;
 };

@@ -1,7 +1,7 @@
 // backup_generations (「日次：35 世代」→ 35, daily) and backup_frequency (「日次又は週次でバックアップ」→
 // daily, weekly).
 import type { Frequency } from '../../types.ts';
-import { clauseAt, mentions, negatedAt, segmentAt, WHOLE, type Analysis } from '../analysis.ts';
+import { type Analysis, claim, clauseAt, mentions, segmentAt, WHOLE } from '../analysis.ts';
 import type { Quantity } from '../numbers.ts';
 import type { Draft, Extractor } from './context.ts';
 import { isCustomersAct } from './responsibility.ts';
@@ -40,7 +40,7 @@ export const backupGenerations: Extractor = ({ a }) =>
       kind: 'backup_generations',
       value: String(q.value),
       frequency: generationFrequency(a, q),
-      negated: negatedAt(a, q.start),
+      ...claim(a, q.start, q.end),
     }));
 
 export function isAboutBackup(a: Analysis, controlId: string | null): boolean {
@@ -52,5 +52,5 @@ export const backupFrequency: Extractor = ({ a, section }) => {
   if (!isAboutBackup(a, section.controlId)) return [];
   return a.frequencies
     .filter((f) => f.cadence !== 'periodic' && !isCustomersAct(a, clauseAt(a, f.start)))
-    .map((f): Draft => ({ kind: 'backup_frequency', value: f.cadence, negated: negatedAt(a, f.start) }));
+    .map((f): Draft => ({ kind: 'backup_frequency', value: f.cadence, ...claim(a, f.start, f.end) }));
 };

@@ -41,6 +41,13 @@ export interface Draft {
   keyManagement?: string | null;
   timezone?: string | null;
   thirdParty?: boolean | null;
+  /** Where in the analysed sentence the words that triggered it stand (for explain, and for suppression). */
+  at?: number;
+  end?: number;
+  /** The word that denies it, when negated. */
+  denial?: string | null;
+  /** A rule id more precise than the kind (「tls.requirement」), for explain. */
+  rule?: string;
 }
 
 export type Extractor = (ctx: Ctx) => Draft[];

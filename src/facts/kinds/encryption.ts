@@ -1,7 +1,7 @@
 // encryption_at_rest: stored data is encrypted, with the key management service when the sentence
 // names one. Encryption of communication (通信, TLS) is tls, not this; a crypto "feature"
 // (暗号化機能, as in export-control sections) is not a claim about stored data.
-import { clauseAt, find, findAny, mentions, negatedAt } from '../analysis.ts';
+import { claim, clauseAt, find, findAny, mentions } from '../analysis.ts';
 import type { Draft, Extractor } from './context.ts';
 import { isCustomersAct } from './responsibility.ts';
 
@@ -36,7 +36,7 @@ export const encryptionAtRest: Extractor = ({ a }) => {
     if (mentions(a, clause, TRANSIT)) continue;
     if (!mentions(a, clause, STORED)) continue;
     if (isCustomersAct(a, clause)) continue;
-    out.push({ kind: 'encryption_at_rest', value: 'true', keyManagement: keyManagement(a), negated: negatedAt(a, m.start) });
+    out.push({ kind: 'encryption_at_rest', value: 'true', keyManagement: keyManagement(a), ...claim(a, m.start, m.end) });
   }
   return out;
 };

@@ -1,5 +1,5 @@
 // governing_law: the country whose law governs the contract (「準拠法は日本法」「適用される法令は「日本法」」).
-import { mentions, negatedAt, WHOLE } from '../analysis.ts';
+import { claim, mentions, WHOLE } from '../analysis.ts';
 import type { Draft, Extractor } from './context.ts';
 
 const COUNTRY: Record<string, string> = {
@@ -15,7 +15,7 @@ export const governingLaw: Extractor = ({ a }) => {
   const out: Draft[] = [];
   for (const m of a.text.matchAll(LAW)) {
     if (!a.tokenStarts.has(m.index)) continue;
-    out.push({ kind: 'governing_law', value: COUNTRY[m[1]!]!, negated: negatedAt(a, m.index) });
+    out.push({ kind: 'governing_law', value: COUNTRY[m[1]!]!, ...claim(a, m.index, m.index + m[0].length) });
   }
   return out;
 };

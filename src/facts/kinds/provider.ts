@@ -1,5 +1,5 @@
 // cloud_provider: a public cloud the service runs on or uses, from a dictionary of their names.
-import { findAny, negatedAt, type Analysis } from '../analysis.ts';
+import { type Analysis, claim, findAny } from '../analysis.ts';
 import type { Span } from '../tokens.ts';
 import type { Draft, Extractor } from './context.ts';
 
@@ -36,6 +36,6 @@ export function findProviders(a: Analysis, span?: Span): ProviderMention[] {
 
 export const cloudProvider: Extractor = ({ a }) => {
   const out: Draft[] = [];
-  for (const m of findProviders(a)) out.push({ kind: 'cloud_provider', value: m.id, negated: negatedAt(a, m.start) });
+  for (const m of findProviders(a)) out.push({ kind: 'cloud_provider', value: m.id, ...claim(a, m.start, m.end) });
   return out;
 };

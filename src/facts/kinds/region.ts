@@ -2,7 +2,7 @@
 // (AWS アジアパシフィック（東京）→ aws:ap-northeast-1). A place name is a provider region only
 // with a provider in context (same sentence or row, else the row or sentence above) and a
 // region word (リージョン, ゾーン) beside it, so a head-office address is never one.
-import { cellAt, clauseAt, find, findAny, mentions, negatedAt, type Analysis } from '../analysis.ts';
+import { type Analysis, cellAt, claim, clauseAt, find, findAny, mentions } from '../analysis.ts';
 import type { Span } from '../tokens.ts';
 import type { Ctx, Draft, Extractor, SectionState } from './context.ts';
 import { findProviders } from './provider.ts';
@@ -83,7 +83,7 @@ export const region: Extractor = (ctx) => {
     for (const m of a.text.matchAll(re)) {
       if (taken.some((t) => m.index < t.end && m.index + m[0].length > t.start)) continue;
       taken.push({ start: m.index, end: m.index + m[0].length });
-      out.push({ kind: 'region', value: `${provider}:${m[0]}`, negated: negatedAt(a, m.index) });
+      out.push({ kind: 'region', value: `${provider}:${m[0]}`, ...claim(a, m.index, m.index + m[0].length) });
     }
   }
   // Provider regions by place name.
@@ -98,7 +98,7 @@ export const region: Extractor = (ctx) => {
     const code = provider ? PLACES[provider]?.find(([n]) => n === m.term)?.[1] : undefined;
     if (!provider || !code) continue;
     taken.push(m);
-    out.push({ kind: 'region', value: `${provider}:${code}`, negated: negatedAt(a, m.start) });
+    out.push({ kind: 'region', value: `${provider}:${code}`, ...claim(a, m.start, m.end) });
   }
   // Countries.
   const address = mentions(a, { start: 0, end: a.text.length }, ADDRESS);
@@ -111,7 +111,7 @@ export const region: Extractor = (ctx) => {
       // 「日本国東京都千代田区」: the start of an address.
       if (NOT_PLACE.test(rest) || ADDRESS_START.test(rest) || (address && /^\S{0,3}[都道府県市区]/.test(rest))) continue;
       if (needsContext && !a.cells && !locationAround(a, m)) continue;
-      out.push({ kind: 'region', value: code, negated: negatedAt(a, m.start) });
+      out.push({ kind: 'region', value: code, ...claim(a, m.start, m.end) });
     }
   }
   return out;

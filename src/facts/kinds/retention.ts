@@ -1,5 +1,5 @@
 // retention_days: how long backups, logs, records or customer data are kept, in days.
-import { clauseAt, negatedAt, WHOLE, type Analysis } from '../analysis.ts';
+import { type Analysis, claim, clauseAt, WHOLE } from '../analysis.ts';
 import type { Quantity } from '../numbers.ts';
 import { generationFrequency } from './backup.ts';
 import type { Draft, Extractor } from './context.ts';
@@ -9,11 +9,17 @@ type Subject = 'log' | 'backup' | 'record' | 'customer_data';
 
 /** In priority order: 「ログデータ」 is a log, 「バックアップデータ」 a backup. */
 const SUBJECTS: readonly (readonly [Subject, readonly string[]])[] = [
-  ['log', ['ログ', 'log', '監査証跡']],
+  ['log', ['ログ', 'log', '監査証跡', '操作履歴', 'アクセス履歴', '閲覧履歴']],
   ['backup', ['バックアップ', '世代', 'スナップショット', 'backup']],
-  ['record', ['記録']],
+  ['record', ['記録', '履歴']],
   ['customer_data', ['データ', '情報', '資産', 'アカウント', 'コンテンツ', 'ファイル']],
 ];
+
+/**
+ * What a sentence adds in passing does not say what is kept: 「お客様データ（バックアップを含む）を削除」
+ * 「バックアップを含めて削除」 are about customer data.
+ */
+const ASIDE = /[(（][^()（）]*[)）]|[^、。\s]{1,12}を含め(?:て)?|[^、。\s]{1,12}を含む/g;
 
 /** What the control is about when the sentence does not say (ISO/IEC 27017 control titles). */
 function subjectOfControl(controlId: string | null): Subject | null {
@@ -45,7 +51,7 @@ export const retentionDays: Extractor = ({ a, section }) => {
   for (const q of a.quantities) {
     if (durationRole(a, q) !== 'retention') continue;
     const clause = clauseAt(a, q.start);
-    const subject = classify(a, clause, SUBJECTS) ?? classify(a, WHOLE(a), SUBJECTS) ?? subjectOfControl(section.controlId);
+    const subject = classify(a, clause, SUBJECTS, ASIDE) ?? classify(a, WHOLE(a), SUBJECTS, ASIDE) ?? subjectOfControl(section.controlId);
     if (!subject) continue;
     const g = annotatedGeneration(a, q);
     out.push({
@@ -54,8 +60,10 @@ export const retentionDays: Extractor = ({ a, section }) => {
       unit: q.unit,
       subject,
       bound: coordinatedWithPeriod(a, q) ? 'min' : q.bound,
-      frequency: g ? generationFrequency(a, g) : null,
-      negated: negatedAt(a, q.start),
+      // 「日次で取得し、過去30日分を保持」: a backup kept for a span belongs to the cycle it is taken in;
+      // a minimum (「3か月以上の保管」) is a policy for every backup, not one cycle's span.
+      frequency: g ? generationFrequency(a, g) : subject === 'backup' && q.bound === 'exact' ? generationFrequency(a, q) : null,
+      ...claim(a, q.start, q.end),
     });
   }
   return out;

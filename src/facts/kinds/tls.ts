@@ -1,7 +1,7 @@
 // tls: the TLS version a service uses (read from the surface text: 「TLS 1.2」 tokenizes as 1 . 2).
 // 「TLS1.2以上」 → min; TLS or SSL named without a version → null. SSL versions are kept apart
 // from TLS ones as ssl3.0, ssl2.0.
-import { negatedAt } from '../analysis.ts';
+import { claim, negationAt } from '../analysis.ts';
 import type { Draft, Extractor } from './context.ts';
 
 const MENTION = /(?<![A-Za-z])(SSL|TLS)(?![A-Za-uw-z])/g;
@@ -36,16 +36,21 @@ export const tls: Extractor = ({ a }) => {
       rest = rest.slice(more[0].length);
     }
     let bound = MIN.test(rest) ? 'min' : MAX.test(rest) ? 'max' : 'exact';
-    let negated = negatedAt(a, m.index);
+    const denial = negationAt(a, m.index);
+    let negated = denial.negated;
+    // 「TLS 1.2 に対応していないブラウザではご利用いただけません」: what lacks it is refused, so it is the minimum.
+    if (denial.requirement) bound = 'min';
     // 「TLS1.2未満は使用できません」: what is below it is refused, so it is the minimum.
     if (BELOW.test(rest)) {
       if (!negated) continue;
       (bound = 'min'), (negated = false);
     }
-    for (const v of versions) versioned.push({ kind: 'tls', value: version(protocol, v), bound, negated });
+    for (const v of versions) {
+      versioned.push({ kind: 'tls', value: version(protocol, v), bound, negated, at: m.index, end: m.index + m[0].length, denial: negated && denial.cue !== null ? a.tokens[denial.cue]!.surface : null });
+    }
   }
   // 「SSL/TLS（TLS 1.2 対応）」 names the protocol and then its version: one fact, the versioned one.
   if (versioned.length > 0) return versioned;
-  if (named >= 0) return [{ kind: 'tls', value: null, bound: 'exact', negated: negatedAt(a, named) }];
+  if (named >= 0) return [{ kind: 'tls', value: null, bound: 'exact', ...claim(a, named, named + 3) }];
   return [];
 };
