@@ -127,7 +127,19 @@ export function negatedAt(a: Analysis, offset: number): boolean {
 /** What a draft says of where it was read and whether it is denied there: `{ ...claim(a, start, end) }`. */
 export function claim(a: Analysis, start: number, end = start): { negated: boolean; at: number; end: number; denial: string | null } {
   const n = negationAt(a, start);
-  return { negated: n.negated, at: start, end, denial: n.negated && n.cue !== null ? a.tokens[n.cue]!.surface : null };
+  return { negated: n.negated, at: start, end, denial: n.negated && n.cue !== null ? predicateAround(a, n.cue) : null };
+}
+
+/** The predicate a denying word belongs to, as written: 「提供していません」「対象外です」「無効化しています」. */
+export function predicateAround(a: Analysis, cue: number): string {
+  const inPredicate = (t: Token) =>
+    t.pos === '助動詞' || t.pos === '動詞' || (t.pos === '助詞' && t.pos1 === '接続助詞' && (t.surface === 'て' || t.surface === 'で')) || t.pos1 === 'サ変接続' || t.pos1 === '接尾' || t.pos1 === '形容動詞語幹' || t.pos === '形容詞';
+  // 「対象外」「範囲外」 split as 対象 + 外.
+  let from = a.tokens[cue]!.surface === '外' && cue > 0 ? cue - 1 : cue;
+  while (from > 0 && cue - from < 6 && inPredicate(a.tokens[from - 1]!) && !(a.tokens[from]!.pos1 === 'サ変接続')) from--;
+  let to = cue;
+  while (to + 1 < a.tokens.length && to - cue < 6 && inPredicate(a.tokens[to + 1]!) && a.tokens[to + 1]!.pos1 !== 'サ変接続') to++;
+  return a.text.slice(a.tokens[from]!.start, a.tokens[to]!.end);
 }
 
 /** How what is said at `offset` is denied, or required, in its clause. */

@@ -38,7 +38,12 @@ export function durationRole(a: Analysis, q: Quantity): Role | null {
   if (after) return after;
   // 「過去 1 か月分のアクセスログを提供」: an amount of something kept.
   if (q.portion || q.past) return 'retention';
-  return firstRole(a.text.slice(clause.start, q.start), true);
+  const before = firstRole(a.text.slice(clause.start, q.start), true);
+  if (before) return before;
+  // 「30日間は閲覧のみ可能で、その後すべてのデータを削除します」: what happens after the period says what it was.
+  const next = a.clauses.find((c) => c.start === clause.end);
+  if (next && /^\s*(?:その後|その後に|経過後|以降|期間経過後)/.test(a.text.slice(next.start, next.end))) return firstRole(a.text.slice(next.start, next.end), false);
+  return null;
 }
 
 /** The first class whose words occur in the span, in priority order. */

@@ -13,7 +13,7 @@ const STORED = ['データ', '保存', '保管', '格納', 'ディスク', 'ス�
 
 const KEY_SERVICES: readonly (readonly [string, string])[] = [
   ['AWS Key Management Service', 'aws-kms'], ['AWS KMS', 'aws-kms'], ['Azure Key Vault', 'azure-key-vault'],
-  ['Key Vault', 'azure-key-vault'], ['Cloud KMS', 'gcp-kms'], ['Cloud Key Management', 'gcp-kms'], ['OCI Vault', 'oci-vault'],
+  ['Key Vault', 'azure-key-vault'], ['Cloud KMS', 'gcp-kms'], ['Cloud Key Management', 'gcp-kms'], ['OCI Vault', 'oci-vault'], ['Key Protect', 'ibm-key-protect'],
   ['CloudHSM', 'aws-cloudhsm'], ['HSM', 'hsm'], ['ハードウェアセキュリティモジュール', 'hsm'],
 ];
 

@@ -5,12 +5,13 @@ import type { Draft, Extractor } from './context.ts';
 
 /** Names as vendors write them; where names overlap (Microsoft Azure, Azure) the longest counts once. */
 const PROVIDERS: readonly { id: string; names: readonly string[] }[] = [
-  { id: 'aws', names: ['Amazon Web Services', 'アマゾンウェブサービス', 'アマゾン ウェブ サービス', 'AWS', 'Amazon EC2', 'Amazon S3', 'Amazon RDS', 'Amazon Aurora'] },
+  // A provider named by one of its services counts: Amazon Time Sync Service, Azure Storage, IBM Key Protect.
+  { id: 'aws', names: ['Amazon Web Services', 'アマゾンウェブサービス', 'アマゾン ウェブ サービス', 'AWS', 'Amazon EC2', 'Amazon S3', 'Amazon RDS', 'Amazon Aurora', 'Amazon Time Sync', 'Amazon CloudFront', 'Amazon DynamoDB', 'Amazon GuardDuty', 'Amazon CloudWatch'] },
   { id: 'azure', names: ['Microsoft Azure', 'マイクロソフト Azure', 'Azure'] },
   { id: 'gcp', names: ['Google Cloud Platform', 'Google Cloud', 'GCP', 'グーグルクラウド', 'Google Compute Engine', 'Google Kubernetes Engine'] },
   { id: 'sakura', names: ['さくらのクラウド', 'さくらのレンタルサーバ', 'さくらインターネット'] },
   { id: 'oracle', names: ['Oracle Cloud Infrastructure', 'Oracle Cloud', 'OCI', 'オラクルクラウド'] },
-  { id: 'ibm', names: ['IBM Cloud', 'IBMクラウド'] },
+  { id: 'ibm', names: ['IBM Cloud', 'IBMクラウド', 'IBM Key Protect', 'Key Protect'] },
   { id: 'alibaba', names: ['Alibaba Cloud', 'アリババクラウド'] },
   { id: 'nifcloud', names: ['ニフクラ', 'NIFCLOUD', 'ニフティクラウド'] },
   { id: 'salesforce', names: ['Salesforce Platform', 'Heroku'] },

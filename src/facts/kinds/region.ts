@@ -2,7 +2,7 @@
 // (AWS アジアパシフィック（東京）→ aws:ap-northeast-1). A place name is a provider region only
 // with a provider in context (same sentence or row, else the row or sentence above) and a
 // region word (リージョン, ゾーン) beside it, so a head-office address is never one.
-import { type Analysis, cellAt, claim, clauseAt, find, findAny, mentions } from '../analysis.ts';
+import { type Analysis, cellAt, claim, clauseAt, find, findAny, mentions, WHOLE } from '../analysis.ts';
 import type { Span } from '../tokens.ts';
 import type { Ctx, Draft, Extractor, SectionState } from './context.ts';
 import { findProviders } from './provider.ts';
@@ -43,33 +43,47 @@ const REGION_WORDS = ['リージョン', 'ゾーン', 'region', 'Region', 'ア�
 
 /** Countries: the term, its code, and whether it needs words about location beside it. */
 const COUNTRIES: readonly (readonly [string, string, boolean])[] = [
-  ['日本国内', 'JP', false], ['日本国', 'JP', false], ['国内', 'JP', true], ['日本', 'JP', true],
+  ['日本国内', 'JP', true], ['日本国', 'JP', true], ['国内', 'JP', true], ['日本', 'JP', true],
   ['米国', 'US', true], ['アメリカ合衆国', 'US', true], ['アメリカ', 'US', true], ['シンガポール', 'SG', true],
   ['韓国', 'KR', true], ['台湾', 'TW', true], ['香港', 'HK', true], ['ドイツ', 'DE', true], ['英国', 'GB', true],
   ['イギリス', 'GB', true], ['アイルランド', 'IE', true], ['オーストラリア', 'AU', true], ['中国', 'CN', true],
 ];
 
+/** Outside Japan, and what a denial of keeping data there says. */
+const ABROAD = ['日本国外', '国外', '海外', '日本以外'];
+const KEPT = ['保存', '保管', '移転', '転送', '持ち出', '設置', '配置', '格納'];
+
 /** Words that say where data or systems are. */
-const LOCATION = ['所在', '保存', '保管', '設置', '拠点', 'データセンター', 'リージョン', '国', '地域', '保持', '格納', 'サーバ', '配置', '立地'];
+const LOCATION = ['所在', '保存', '保管', '設置', '拠点', 'データセンター', 'リージョン', '地域', '保持', '格納', 'サーバ', '配置', '立地', '処理', '限定'];
 /** After a country, these make it something else: a law, a time zone, a language, an address. */
-const NOT_PLACE = /^国?(?:の)?(?:法|法律|法令|標準時|時間|語|円|企業|規格|産業|外|国外|国籍)/;
+const NOT_PLACE = /^国?(?:の)?(?:法|法律|法令|標準時|時間|語|円|企業|規格|産業|外|国外|国籍|輸出|規制|政府|当局|お客様|顧客|利用者|ユーザ|法人|市場)|^[^、。\s]{0,12}州法/;
 /** 「東京都千代田区」: a city in an address, not a region. */
 const ADDRESS_PART = /^[都府県市区町]/;
 const ADDRESS_START = /^[\p{Script=Han}\p{Script=Katakana}]{1,3}[都道府県]/u;
 const ADDRESS = ['本社', '本店', '住所', '所在地は'];
 
-function providerBefore(ctx: Ctx, offset: number, mentions: readonly { id: string; start: number }[]): string | null {
+/**
+ * The provider a place name is a region of: the one named last before it in the sentence, else one
+ * named after it in its clause (「東京リージョン及び大阪リージョン（Amazon Web Services）」), else the one
+ * the sentences or rows before named.
+ */
+function providerOf(ctx: Ctx, offset: number, mentions: readonly { id: string; start: number }[]): string | null {
   const before = mentions.filter((m) => m.start < offset);
-  return before.at(-1)?.id ?? ctx.state.provider;
+  const clause = regionScope(ctx.a, offset);
+  const after = mentions.find((m) => m.start > offset && m.start < clause.end);
+  return before.at(-1)?.id ?? after?.id ?? ctx.state.provider;
 }
 
 function regionScope(a: Analysis, offset: number): Span {
   return cellAt(a, offset) ?? clauseAt(a, offset);
 }
 
-/** Location words in the clause, outside the country name itself (米国 holds 国). */
-function locationAround(a: Analysis, m: Span): boolean {
-  const scope = regionScope(a, m.start);
+/**
+ * Location words beside a country: in its clause, or for the unambiguous 日本国内 anywhere in its
+ * sentence (「保存場所は…に基づき、日本国内になります」); outside the country name itself (米国 holds 国).
+ */
+function locationAround(a: Analysis, m: Span & { term: string }): boolean {
+  const scope = m.term.startsWith('日本国') ? WHOLE(a) : regionScope(a, m.start);
   const text = a.text.slice(scope.start, m.start) + ' ' + a.text.slice(m.end, scope.end);
   return LOCATION.some((w) => text.includes(w));
 }
@@ -94,7 +108,7 @@ export const region: Extractor = (ctx) => {
     const regionWord = mentions(a, scope, REGION_WORDS) || (a.cells !== null && ctx.state.regionTable);
     if (!regionWord && !(named && mentions(a, scope, ['データセンター']))) continue;
     if (ADDRESS_PART.test(a.text.slice(m.end))) continue;
-    const provider = providerBefore(ctx, m.start, providers);
+    const provider = providerOf(ctx, m.start, providers);
     const code = provider ? PLACES[provider]?.find(([n]) => n === m.term)?.[1] : undefined;
     if (!provider || !code) continue;
     taken.push(m);
@@ -103,7 +117,7 @@ export const region: Extractor = (ctx) => {
   // Countries.
   const address = mentions(a, { start: 0, end: a.text.length }, ADDRESS);
   for (const [term, code, needsContext] of COUNTRIES) {
-    for (const m of find(a, term)) {
+    for (const m of find(a, term).map((x) => ({ ...x, term }))) {
       if (taken.some((t) => m.start < t.end && m.end > t.start)) continue;
       // 「国内」 inside 「日本国内」 and 日本 inside 日本国 are the same mention, whether it counts or not.
       taken.push(m);
@@ -113,6 +127,13 @@ export const region: Extractor = (ctx) => {
       if (needsContext && !a.cells && !locationAround(a, m)) continue;
       out.push({ kind: 'region', value: code, ...claim(a, m.start, m.end) });
     }
+  }
+  // 「日本国外にデータを保存することはありません」「海外へ移転することはありません」: the data stays in Japan.
+  for (const m of findAny(a, ABROAD)) {
+    const scope = regionScope(a, m.start);
+    if (!mentions(a, scope, KEPT)) continue;
+    const n = claim(a, m.start, m.end);
+    if (n.negated) out.push({ kind: 'region', value: 'JP', ...n, negated: false, rule: 'region.not-abroad' });
   }
   return out;
 };

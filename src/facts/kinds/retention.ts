@@ -1,5 +1,5 @@
 // retention_days: how long backups, logs, records or customer data are kept, in days.
-import { type Analysis, claim, clauseAt, WHOLE } from '../analysis.ts';
+import { type Analysis, claim, clauseAt, segmentAt, WHOLE } from '../analysis.ts';
 import type { Quantity } from '../numbers.ts';
 import { generationFrequency } from './backup.ts';
 import type { Draft, Extractor } from './context.ts';
@@ -12,14 +12,14 @@ const SUBJECTS: readonly (readonly [Subject, readonly string[]])[] = [
   ['log', ['ログ', 'log', '監査証跡', '操作履歴', 'アクセス履歴', '閲覧履歴']],
   ['backup', ['バックアップ', '世代', 'スナップショット', 'backup']],
   ['record', ['記録', '履歴']],
-  ['customer_data', ['データ', '情報', '資産', 'アカウント', 'コンテンツ', 'ファイル']],
+  ['customer_data', ['データ', '情報', '資産', 'アカウント', 'コンテンツ', 'ファイル', '文書', '書類']],
 ];
 
 /**
  * What a sentence adds in passing does not say what is kept: 「お客様データ（バックアップを含む）を削除」
  * 「バックアップを含めて削除」 are about customer data.
  */
-const ASIDE = /[(（][^()（）]*[)）]|[^、。\s]{1,12}を含め(?:て)?|[^、。\s]{1,12}を含む/g;
+const ASIDE = /[(（][^()（）]*[)）]|[^、。\s()（）]{1,12}を含め(?:て)?|[^、。\s()（）]{1,12}を含む/g;
 
 /** What the control is about when the sentence does not say (ISO/IEC 27017 control titles). */
 function subjectOfControl(controlId: string | null): Subject | null {
@@ -51,7 +51,12 @@ export const retentionDays: Extractor = ({ a, section }) => {
   for (const q of a.quantities) {
     if (durationRole(a, q) !== 'retention') continue;
     const clause = clauseAt(a, q.start);
-    const subject = classify(a, clause, SUBJECTS, ASIDE) ?? classify(a, WHOLE(a), SUBJECTS, ASIDE) ?? subjectOfControl(section.controlId);
+    // 「操作ログは１年間、電子帳簿の訂正・削除の履歴は７年間保管」: each period's own topic first.
+    const subject =
+      classify(a, segmentAt(a, q.start), SUBJECTS, ASIDE) ??
+      classify(a, clause, SUBJECTS, ASIDE) ??
+      classify(a, WHOLE(a), SUBJECTS, ASIDE) ??
+      subjectOfControl(section.controlId);
     if (!subject) continue;
     const g = annotatedGeneration(a, q);
     out.push({

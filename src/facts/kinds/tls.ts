@@ -1,7 +1,7 @@
 // tls: the TLS version a service uses (read from the surface text: 「TLS 1.2」 tokenizes as 1 . 2).
 // 「TLS1.2以上」 → min; TLS or SSL named without a version → null. SSL versions are kept apart
 // from TLS ones as ssl3.0, ssl2.0.
-import { claim, negationAt } from '../analysis.ts';
+import { claim, negationAt, predicateAround } from '../analysis.ts';
 import type { Draft, Extractor } from './context.ts';
 
 const MENTION = /(?<![A-Za-z])(SSL|TLS)(?![A-Za-uw-z])/g;
@@ -46,7 +46,7 @@ export const tls: Extractor = ({ a }) => {
       (bound = 'min'), (negated = false);
     }
     for (const v of versions) {
-      versioned.push({ kind: 'tls', value: version(protocol, v), bound, negated, at: m.index, end: m.index + m[0].length, denial: negated && denial.cue !== null ? a.tokens[denial.cue]!.surface : null });
+      versioned.push({ kind: 'tls', value: version(protocol, v), bound, negated, at: m.index, end: m.index + m[0].length, denial: negated && denial.cue !== null ? predicateAround(a, denial.cue) : null });
     }
   }
   // 「SSL/TLS（TLS 1.2 対応）」 names the protocol and then its version: one fact, the versioned one.
