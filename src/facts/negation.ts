@@ -96,8 +96,9 @@ export function negationOf(tokens: readonly Token[], cues: readonly number[], cl
     if (isBoundary(tokens, i)) break;
     if (!cueSet.has(i) || depth > 0) continue;
     const next = tokens[i + 1];
-    if (next && CONDITION_AFTER.has(next.surface)) continue;
-    const before = tokens.slice(Math.max(0, i - 4), i);
+    // 「有効にしない場合、…できません」: a condition; what follows it is its consequence, not a denial.
+    if (next && CONDITION_AFTER.has(next.surface)) break;
+    const before = tokens.slice(Math.max(0, i - 6), i);
     if (before.some((b) => OBLIGATION.has(b.surface))) continue;
     if (next && next.pos === '名詞' && next.pos1 !== '非自立' && !NOT_RELATIVE.has(next.surface) && (t.base === 'ない' || t.base === 'ぬ')) {
       relative = true;
