@@ -10,6 +10,7 @@ import { joinLines } from '../normalize/join.ts';
 import type { Line, Passage, Section } from '../types.ts';
 import { canonicalId, completesTitle, getControl, isCategoryTitle, matchTitle, titleSimilarity } from './catalog.ts';
 import { isSentenceTail, parseLine, type Parsed } from './grammar.ts';
+import { isRevisionHeading } from './revisions.ts';
 import { readControlTable, is2022Control, type ControlTable, type TableRow } from './tables.ts';
 import { isNoControl, mapHeading, type TopicMatch } from './topics.ts';
 
@@ -64,7 +65,6 @@ interface Item {
   value: string | null;
 }
 
-const REVISIONS = /^(?:\d{1,2}\s*[.．]?\s*)?(?:改訂履歴|変更履歴|更新履歴|改版履歴|改定履歴|版数管理|revision\s+history|change\s+history|document\s+history|revisions)(?:\s*[(（][^)）]*[)）])?$/i;
 const FURNITURE = /^(?:-{3,}|\*{3,}|_{3,}|\d{1,3}|[-–—―]\s*\d{1,3}\s*[-–—―]|\d{1,3}\s*\/\s*\d{1,3}|(?:page|p\.)\s*\d{1,3})$/i;
 /** 「ホーム > セキュリティ > データの取り扱い」: a web page's navigation, not its content. */
 const BREADCRUMB = /^[^。>＞»›]{1,40}(?:\s*[>＞»›]\s*[^。>＞»›]{1,40}){2,}$/;
@@ -110,7 +110,7 @@ function classify(line: Line): Item {
   if (FURNITURE.test(text) || BREADCRUMB.test(text)) return { ...item, kind: 'furniture' };
   const parsed = item.parsed;
   const bare = parsed.level !== null || parsed.shape === 'bold' ? parsed.title : text;
-  if (REVISIONS.test(bare.replace(/\s+/g, ' ')) || REVISIONS.test(bare.replace(/\s+/g, ''))) return { ...item, kind: 'revisions' };
+  if (isRevisionHeading(bare)) return { ...item, kind: 'revisions' };
   // 「**Q. …**」「### Q. …」「【Q】…」: the label may sit inside emphasis, a Markdown heading or brackets.
   const unbold = text.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/^[【\[]([QA])[】\]]\s*/i, '$1. ').trim();
   const related = RELATED.exec(unbold);

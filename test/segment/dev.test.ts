@@ -1,7 +1,8 @@
 // Every document of the dev set (test/dev/: ten layouts the corpus does not show) against its gold:
-// the control sections, where each body starts, and the 27001:2022 number the document gives.
+// the control sections, where each body starts, the 27001:2022 number the document gives, and the metadata.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { extractMetadata } from '../../src/segment/metadata.ts';
 import { segment } from '../../src/segment/sections.ts';
 import { compact, DEV, readJson, readLines, type Gold } from './support.ts';
 
@@ -18,5 +19,16 @@ describe.each(GOLDS)('test/dev/%s', (goldFile) => {
     }));
     const expected = gold.sections.map((s) => ({ control: s.control, starts: compact(s.starts).slice(0, 8), iso27001_2022: s.iso27001_2022 }));
     expect(actual).toEqual(expected);
+  });
+
+  it('yields the gold metadata: vendor, services, edition, date, revision history', () => {
+    const meta = extractMetadata(readLines(new URL(gold.file, DEV)));
+    expect({
+      vendor: meta.vendor,
+      services: meta.services,
+      version: meta.version,
+      published: meta.published,
+      revisions: meta.revisions.map((r) => [r.version, r.date]),
+    }).toEqual({ vendor: gold.vendor, services: gold.services, version: gold.version, published: gold.published, revisions: gold.revisions });
   });
 });
