@@ -440,6 +440,9 @@ function continues(prev: OutRow, row: Row, regionRight: number, leading: number 
   // only when every cell it extends was full and the spacing says so too.
   if (first && row.pieces.length > 1) return full && close;
   if (full) return true;
+  // A row of three cells or more (a grid) whose later cells go on at the body's leading, with
+  // nothing in the first column: the next lines of those cells, also on the first row of a page.
+  if (!first && prev.cells.length >= 3 && leading !== null && gap <= leading * 1.1) return true;
   return prev.afterRow && close && !NUMBERED_START.test(row.pieces[0]!.text);
 }
 
@@ -478,11 +481,31 @@ function emptyLeadingCells(prev: OutRow | undefined, row: Row): Cell[] {
   return k <= 0 ? [] : prev.cells.slice(0, k).map((c) => ({ text: '', x0: c.x0, lastX1: c.x0 }));
 }
 
+/**
+ * A grid row's cells by column: each piece goes under the column it starts at, and a column it
+ * leaves empty keeps its (empty) cell, so that 「3 | | 6.1.3 | …」 keeps 6.1.3 in its column as the
+ * text of a spreadsheet would. Columns are the cell starts of the table's rows so far.
+ */
+function cellsByColumn(columns: number[], row: Row): Cell[] | null {
+  const tol = Math.max(ALIGN_PT, 0.3 * row.size);
+  const at = row.pieces.map((p) => columns.findIndex((x) => Math.abs(x - p.x0) <= tol));
+  if (at.some((k) => k === -1) || at.some((k, i) => i > 0 && k <= at[i - 1]!)) return null;
+  const cells: Cell[] = [];
+  for (let k = 0; k <= at.at(-1)!; k++) {
+    const i = at.indexOf(k);
+    const p = row.pieces[i];
+    cells.push(p ? { text: p.text, x0: p.x0, lastX1: p.x1 } : { text: '', x0: columns[k]!, lastX1: columns[k]! });
+  }
+  return cells;
+}
+
 function assemble(rows: readonly Row[], bodySize: number): OutRow[] {
   if (rows.length === 0) return [];
   const regionRight = Math.max(...rows.flatMap((r) => r.pieces.map((p) => p.x1)));
   const leading = bodyLeading(rows);
   const out: OutRow[] = [];
+  /** The cell starts of the grid being read: the widest row's, once a table has three columns. */
+  let columns: number[] | null = null;
   for (const row of rows) {
     const prev = out.at(-1);
     const heading = prev !== undefined && continuesHeading(prev, row, regionRight, bodySize);
@@ -496,8 +519,13 @@ function assemble(rows: readonly Row[], bodySize: number): OutRow[] {
       prev.right = Math.max(prev.right, ...row.pieces.map((p) => p.x1));
       continue;
     }
+    const inGrid: boolean = columns !== null && prev !== undefined && prev.cells.length >= 2 && row.pieces.length >= 2;
+    const byColumn: Cell[] | null = inGrid ? cellsByColumn(columns!, row) : null;
+    const cells: Cell[] = byColumn ?? [...emptyLeadingCells(prev, row), ...row.pieces.map((p) => ({ text: p.text, x0: p.x0, lastX1: p.x1 }))];
+    if (cells.length >= 3 && cells.length >= (columns?.length ?? 0)) columns = cells.map((c) => c.x0);
+    else if (row.pieces.length < 2) columns = null;
     out.push({
-      cells: [...emptyLeadingCells(prev, row), ...row.pieces.map((p) => ({ text: p.text, x0: p.x0, lastX1: p.x1 }))],
+      cells,
       y: row.y,
       lastY: row.y,
       size: row.size,
