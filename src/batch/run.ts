@@ -8,7 +8,7 @@
 import { readFile, access } from 'node:fs/promises';
 import { resolve, relative, isAbsolute } from 'node:path';
 import PQueue from 'p-queue';
-import { PIPELINE_VERSION } from '../../pipelines/whitepaper-ja.ts';
+import { rulesVersion } from '../../pipelines/version.ts';
 import { toDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { sha256 } from '../ingest/hash.ts';
 import { walk } from '../ingest/walk.ts';
@@ -86,6 +86,8 @@ function isUnder(path: string, roots: readonly string[]): boolean {
 }
 
 export async function runBatch(opts: RunOptions): Promise<RunSummary> {
+  // Stored with each document; a document stored under other rules is processed again.
+  const PIPELINE_VERSION = rulesVersion().id;
   const total = await count(opts.paths);
   // The lock first: a second run stops before it touches the database (even its migrations).
   const release = acquireRunLock(opts.db);
