@@ -3,12 +3,11 @@
 // default a pool of worker threads (pool.ts) with a per-file time limit and a heap limit per
 // worker; `inProcess` runs the pipeline on this thread (library callers, tests).
 //
-// Memory stays bounded whatever the number of files: the walk is streamed and waits while the
-// queue is full, so at most a few files' bytes and Results are held at once.
+// Memory stays bounded whatever the number of files: the walk is streamed and waits while a few
+// files are being handled, so at most a few files' bytes and Results are held at once.
 import { readFileSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { resolve, relative, isAbsolute } from 'node:path';
-import PQueue from 'p-queue';
 import { rulesVersion } from '../../pipelines/version.ts';
 import { toDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { sha256 } from '../ingest/hash.ts';
@@ -200,21 +199,24 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
 
   // Enough files in flight for every worker to hold its next one (see pool.ts).
   const concurrency = Math.max(1, opts.jobs) * FILES_PER_WORKER;
-  const queue = new PQueue({ concurrency });
+  const running = new Set<Promise<void>>();
   let status = 'failed';
   try {
     for await (const path of walk(opts.paths)) {
       if (stopped()) break;
       seen.add(resolve(path));
-      // Bounded work in flight: the walk waits while the queue is full, so memory does not
-      // grow with the number of files.
-      await queue.onSizeLessThan(concurrency);
+      // Bounded work in flight: the walk waits while `concurrency` files are being handled, so
+      // memory does not grow with the number of files.
+      while (running.size >= concurrency) await Promise.race(running);
       // An error outside a file's own handling (the database full, say) stops the batch.
-      queue.add(() => handle(path)).catch((e: Error) => {
-        fatal ??= e;
-      });
+      const task: Promise<void> = handle(path)
+        .catch((e: Error) => {
+          fatal ??= e;
+        })
+        .finally(() => running.delete(task));
+      running.add(task);
     }
-    await queue.onIdle();
+    await Promise.all(running);
     touchSeen();
     if (fatal) throw fatal;
     summary.interrupted = Boolean(opts.signal?.aborted);
