@@ -36,10 +36,11 @@ export function wantsSingleThreaded(args: readonly string[], execArgv: readonly 
   const paths: string[] = [];
   let jobs = Infinity;
   for (let i = 1; i < args.length; i++) {
-    const [name, inline] = args[i]!.startsWith('--') ? args[i]!.split(/=(.*)/s) : [args[i]!];
-    const value = VALUE_OPTIONS.includes(name!) ? (inline ?? args[++i]) : undefined;
+    const arg = args[i]!;
+    const [name = arg, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s) : [];
+    const value = VALUE_OPTIONS.includes(name) ? (inline ?? args[++i]) : undefined;
     if (name === '--jobs') jobs = Number(value);
-    else if (!name!.startsWith('-')) paths.push(name!);
+    else if (!name.startsWith('-')) paths.push(name);
   }
   // Fewer jobs than cores leave V8's threads a core of their own (NaN: the run reports it).
   return !(jobs < availableParallelism()) && paths.some(hasPdf);

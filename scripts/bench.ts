@@ -22,7 +22,7 @@
 // other work on the machine only ever slows a run down; the pipeline and each baseline it is
 // compared with take turns, so that a slow spell falls on both. Then a breakdown of where the pipeline's
 // time goes (one thread, stage by stage), and each target with PASS or FAIL; exits 1 if any fails.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -125,10 +125,16 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 console.log(`hakusho bench${quick ? ' --quick' : ''}: ${N} jobs, best of ${REPEAT}, Node ${process.version}, load average ${load()}`);
 console.log(`corpus: ${TEXTS} text whitepapers (${textMb.toFixed(1)} MB), ${PDFS} PDFs (${pdfMb.toFixed(1)} MB)\n`);
 
-/** Wall-clock milliseconds of one command, to its end (its stderr shown if it fails). */
+/** Wall-clock milliseconds of one command, to its end, its output discarded (run again to show why, should it fail). */
 function timed(argv: string[]): number {
   const started = performance.now();
-  execFileSync(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  try {
+    execFileSync(process.execPath, argv, { cwd: ROOT, stdio: 'ignore' });
+  } catch (e) {
+    // Again with its stderr shown, to say why; the measurement fails either way.
+    spawnSync(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    throw e;
+  }
   return performance.now() - started;
 }
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;

@@ -19,10 +19,10 @@ import type { Reply, Task } from './worker.ts';
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 /**
  * The worker module, from the same code as this one: worker.js beside the compiled pool.js (dist/),
- * worker.ts beside the source pool.ts (tests, eval, bench's own measurements from the sources).
- * A run from the sources thus never uses a build, which may be older.
+ * worker.ts beside the source pool.ts (tests, eval, `npm run dev`). A run from the sources thus
+ * never uses a build, which may be older.
  */
-export const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 const MB = 1024 * 1024;
 /** How long a new worker may take to load pdfjs and the pipeline before its first file's clock starts. */
 const STARTUP_LIMIT_MS = 60_000;
