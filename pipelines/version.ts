@@ -8,7 +8,7 @@
 //     kuromoji (splits the words, with the dictionary it ships), and any other package the
 //     pipeline's code imports (found in the bundle).
 // The build computes it once (scripts/build.ts) into dist/rules-version.json, which the compiled
-// CLI reads; run from the TypeScript sources (tests, eval, bench), this module computes it with
+// CLI reads; run from the TypeScript sources (tests, eval, `npm run dev`), this module computes it with
 // the same function, so the sources and a build of them give the same version.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

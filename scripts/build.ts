@@ -8,8 +8,8 @@
 //   npm run build -- --out DIR       build into DIR instead (tests)
 //   npm run build -- --rules-code    print the pipeline's code as the rules version digests it
 //
-// Tests, `npm run eval` and `npm run bench` run the sources (bench builds first): nothing reads
-// dist/ but the installed command.
+// Tests, `npm run eval` and `npm run dev` run the TypeScript sources and never read dist/;
+// `npm run bench` builds first, then measures dist/.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
