@@ -9,10 +9,6 @@ import { segmentDocument, type Rejection, type SectionRule } from '../src/segmen
 import { indexText } from '../src/search/tokens.ts';
 import type { Result } from '../src/types.ts';
 import { formatOf } from '../src/ingest/formats.ts';
-import { pipelineVersion } from './version.ts';
-
-/** Stored with each document; documents stored by another version are redone (see version.ts). */
-export const PIPELINE_VERSION = pipelineVersion('whitepaper-ja');
 
 export { formatOf };
 

@@ -3,12 +3,12 @@
 // default a pool of worker threads (pool.ts) with a per-file time limit and a heap limit per
 // worker; `inProcess` runs the pipeline on this thread (library callers, tests).
 //
-// Memory stays bounded whatever the number of files: the walk is streamed and waits while the
-// queue is full, so at most a few files' bytes and Results are held at once.
-import { readFile, access } from 'node:fs/promises';
+// Memory stays bounded whatever the number of files: the walk is streamed and waits while a few
+// files are being handled, so at most a few files' bytes and Results are held at once.
+import { readFileSync } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { resolve, relative, isAbsolute } from 'node:path';
-import PQueue from 'p-queue';
-import { PIPELINE_VERSION } from '../../pipelines/whitepaper-ja.ts';
+import { rulesVersion } from '../../pipelines/version.ts';
 import { toDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { sha256 } from '../ingest/hash.ts';
 import { walk } from '../ingest/walk.ts';
@@ -86,6 +86,8 @@ function isUnder(path: string, roots: readonly string[]): boolean {
 }
 
 export async function runBatch(opts: RunOptions): Promise<RunSummary> {
+  // Stored with each document; a document stored under other rules is processed again.
+  const PIPELINE_VERSION = rulesVersion().id;
   const total = await count(opts.paths);
   // The lock first: a second run stops before it touches the database (even its migrations).
   const release = acquireRunLock(opts.db);
@@ -136,9 +138,12 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
     finish(path, 'failed', d.rule);
   };
 
+  // The paths of skipped files are touched in batches (writer.touchPaths), the last after the walk.
+  const seenAgain: [number, string][] = [];
+  const touchSeen = () => seenAgain.length > 0 && writer.touchPaths(seenAgain.splice(0));
   const skip = (id: number, path: string) => {
     present.add(id);
-    writer.touchPath(id, path);
+    if (seenAgain.push([id, path]) >= 256) touchSeen();
     summary.skipped.push(path);
     finish(path, 'skipped');
   };
@@ -147,7 +152,9 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
     if (stopped()) return;
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(path);
+      // Synchronously: an unchanged re-run reads every file to hash it, and a readFile of the
+      // promises API takes four round trips to libuv's threads (measured: 200 texts 43 → 27 ms).
+      bytes = readFileSync(path);
     } catch (e) {
       fail(path, { path, severity: 'error', rule: 'unreadable', reason: `cannot read the file: ${(e as Error).message}` });
       return;
@@ -192,21 +199,25 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
 
   // Enough files in flight for every worker to hold its next one (see pool.ts).
   const concurrency = Math.max(1, opts.jobs) * FILES_PER_WORKER;
-  const queue = new PQueue({ concurrency });
+  const running = new Set<Promise<void>>();
   let status = 'failed';
   try {
     for await (const path of walk(opts.paths)) {
       if (stopped()) break;
       seen.add(resolve(path));
-      // Bounded work in flight: the walk waits while the queue is full, so memory does not
-      // grow with the number of files.
-      await queue.onSizeLessThan(concurrency);
+      // Bounded work in flight: the walk waits while `concurrency` files are being handled, so
+      // memory does not grow with the number of files.
+      while (running.size >= concurrency) await Promise.race(running);
       // An error outside a file's own handling (the database full, say) stops the batch.
-      queue.add(() => handle(path)).catch((e: Error) => {
-        fatal ??= e;
-      });
+      const task: Promise<void> = handle(path)
+        .catch((e: Error) => {
+          fatal ??= e;
+        })
+        .finally(() => running.delete(task));
+      running.add(task);
     }
-    await queue.onIdle();
+    await Promise.all(running);
+    touchSeen();
     if (fatal) throw fatal;
     summary.interrupted = Boolean(opts.signal?.aborted);
 

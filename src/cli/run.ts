@@ -65,8 +65,6 @@ function printSummary(summary: RunSummary, db: string, json: boolean, io: Parame
 }
 
 export const run: Command = {
-  name: 'run',
-  summary: 'ingest folders of whitepapers into the database',
   help,
   async run(argv, io) {
     const { values, positionals } = parse('run', argv, {

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../diagnostics.ts';
-import { CONTROLS } from '../segment/catalog.ts';
+import { CONTROLS } from '../segment/catalog-data.ts';
 import { migrate } from './migrations.ts';
 
 export const DEFAULT_DB = 'output/hakusho.sqlite';

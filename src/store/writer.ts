@@ -96,8 +96,15 @@ export function createWriter(db: DB) {
     store,
     /** A failure is stored too, so that it can be queried later (which file, which run, why). */
     recordFailure: (runId: number | null, d: Diagnostic) => recordDiagnostic(runId, null, d),
-    /** The same content seen under another path (renamed, moved, copied): remembered, not stored twice. */
-    touchPath: (documentId: number, path: string) => touchPath.run(documentId, path, now(), now()),
+    /**
+     * Paths whose content is stored already (seen again, or renamed, moved, copied): remembered,
+     * not stored twice. Several at once, in one transaction: one commit each made a third of an
+     * unchanged re-run (measured on 200 files).
+     */
+    touchPaths: db.transaction((seen: readonly (readonly [documentId: number, path: string])[]) => {
+      const at = now();
+      for (const [documentId, path] of seen) touchPath.run(documentId, path, at, at);
+    }),
   };
 }
 
