@@ -499,6 +499,15 @@ function cellsByColumn(columns: number[], row: Row): Cell[] | null {
   return cells;
 }
 
+/** A number set apart from its title (「5.23　クラウドサービスの利用…」「第5.1.1項　…」): one piece, not two cells. */
+const LONE_NUMBER = /^(?:第?\s*(?:CLD\s*\.?\s*|A\s*\.\s*)?\d{1,2}(?:\s*\.\s*\d{1,2}){0,2}\s*[.．]?\s*[項条章節部]?|[(（]\d{1,2}[)）]|\d{1,2}[)）])$/i;
+
+function numberedHeading(row: Row, inGrid: boolean): Row {
+  if (inGrid || row.pieces.length !== 2 || !LONE_NUMBER.test(row.pieces[0]!.text.trim())) return row;
+  const [num, title] = row.pieces as [Piece, Piece];
+  return { ...row, pieces: [{ ...title, text: `${num.text.trim()} ${title.text}`, x0: num.x0 }] };
+}
+
 function assemble(rows: readonly Row[], bodySize: number): OutRow[] {
   if (rows.length === 0) return [];
   const regionRight = Math.max(...rows.flatMap((r) => r.pieces.map((p) => p.x1)));
@@ -506,8 +515,9 @@ function assemble(rows: readonly Row[], bodySize: number): OutRow[] {
   const out: OutRow[] = [];
   /** The cell starts of the grid being read: the widest row's, once a table has three columns. */
   let columns: number[] | null = null;
-  for (const row of rows) {
+  for (const original of rows) {
     const prev = out.at(-1);
+    const row = numberedHeading(original, columns !== null && prev !== undefined && prev.cells.length >= 2);
     const heading = prev !== undefined && continuesHeading(prev, row, regionRight, bodySize);
     if (prev && (heading || continues(prev, row, regionRight, leading))) {
       for (const p of row.pieces) {
