@@ -129,7 +129,7 @@ export function parseLine(raw: string): Parsed {
   if (bullet) (rest = rest.replace(BULLET, '')), (shape = 'bullet');
   const mark = HEADING_MARK.exec(rest);
   if (mark) (rest = rest.slice(mark[0].length)), (shape = `mark:${mark[1]}`);
-  const toc = TOC_TAIL.test(text) && (LEADERS.test(text) || /\t\s*\d{1,3}\s*$/.test(text) || /\d\s+\d{1,3}$/.test(text) || !/[。、]/.test(text));
+  const toc = TOC_TAIL.test(text) && (LEADERS.test(text) || /\t\s*\d{1,3}\s*$/.test(text) || /[\d\])）」』】]\s+\d{1,3}$/.test(text) || !/[。、]/.test(text));
   const parsed: Parsed = { ...base, level, shape, bullet, toc, chapter: CHAPTER.test(rest), mapping2022: mapping2022(rest) };
 
   const leading = LEADING_ID.exec(rest);

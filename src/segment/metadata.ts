@@ -1,7 +1,7 @@
 // Document metadata: vendor, title, services in scope, edition, publication date, revision table.
 // Read from the cover, from key/value rows (「発行者 | 株式会社X」「対象サービス：X」) and sentences
 // (「本書は「X」に適用されます」), in the forms Japanese and foreign vendors print them.
-import { joinLines } from '../normalize/join.ts';
+import { joinLines, joinPair } from '../normalize/join.ts';
 import type { DocumentMeta, Line } from '../types.ts';
 import { findEdition, parseDate } from './editions.ts';
 import { isRevisionHeading, readRevisions } from './revisions.ts';
@@ -34,7 +34,19 @@ function keyValue(text: string): { key: string; value: string } | null {
 }
 
 function keyValues(lines: readonly string[]): { key: string; value: string }[] {
-  return lines.slice(0, 200).map(keyValue).filter((kv) => kv !== null);
+  const out: { key: string; value: string }[] = [];
+  let last: { key: string; value: string } | null = null;
+  for (const line of lines.slice(0, 200)) {
+    // 「	Tracker」 under 「対象サービス	Brindlecove Asset」: a value a PDF cell wrapped onto the next line.
+    const cells = line.split('\t');
+    if (last && cells.length >= 2 && cells[0]!.trim() === '' && cells.filter((c) => c.trim() !== '').length === 1) {
+      last.value = joinPair(last.value, cells.find((c) => c.trim() !== '')!.trim());
+      continue;
+    }
+    last = keyValue(line);
+    if (last) out.push(last);
+  }
+  return out;
 }
 
 /** The cover: the first lines, before the contents. */
@@ -51,6 +63,8 @@ function withoutCopyright(line: string): string {
 /** The last words of a department or committee after a company's name. */
 const DEPARTMENT = /(?:部|室|課|委員会|センター|本部|事業部|グループ|チーム|局|推進室|事務局)$/;
 
+const GLUED_DEPARTMENT = /(?:情報)?セキュリティ(?:委員会|推進室|推進部|統括部)$|(?:クラウド|情報システム|システム)?事業(?:本部|部)$|[^・]{2,8}委員会$|事務局$/;
+
 /** Trademark notes name other companies (「…は Amazon.com, Inc. の商標です」): never the vendor. */
 const TRADEMARK = /商標|trademark/i;
 
@@ -63,7 +77,11 @@ function companyOf(line: string): string | null {
   // 「株式会社X 情報セキュリティ委員会」「株式会社X クラウド事業本部」: the company, then its department.
   const words = clean.split(/\s+/);
   while (words.length > 1 && DEPARTMENT.test(words.at(-1)!)) words.pop();
-  const compact = words.join('');
+  let compact = words.join('');
+  // The same with the space lost (a PDF drops spaces between Japanese words): a committee or a
+  // division named after the company.
+  const glued = GLUED_DEPARTMENT.exec(compact);
+  if (glued && COMPANY_LINE.test(compact.slice(0, glued.index))) compact = compact.slice(0, glued.index);
   return COMPANY_LINE.test(compact) && !/[年月日版]$/.test(compact) ? compact : null;
 }
 
@@ -153,6 +171,10 @@ export function findServices(lines: readonly string[], pairs: { key: string; val
   if (found.length) return found;
   const joined = keep(servicesIn(joinLines(lines.slice(0, 400)).split('\n'), excluded));
   if (joined.length) return joined;
+  // A sentence a PDF broke where the paragraph joiner would not rejoin it: each line with the next.
+  const paired = lines.slice(0, 400).map((l, i) => (/[。]/.test(l) ? l : l.trim() + (lines[i + 1]?.trim() ?? '')));
+  const fromPairs = keep(servicesIn(paired, excluded));
+  if (fromPairs.length) return fromPairs;
   // A help centre names its service in its title: 「X ヘルプセンター」.
   for (const l of coverLines(lines).slice(0, 5)) {
     const m = /^#*\s*(.+?)\s*(?:ヘルプセンター|ヘルプ|サポートサイト|Help\s*Center)\s*$/i.exec(l.trim());

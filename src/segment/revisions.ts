@@ -43,7 +43,8 @@ export function readRow(text: string, columns: Columns | null, inTable: boolean)
   let version: string | null = null;
   if (isRow && columns?.version != null) {
     const cell = cells[columns.version] ?? '';
-    version = findEdition(cell)?.version ?? (BARE_VERSION.test(cell) ? cell : null);
+    // 「1.2 1章、3章」: a PDF may run the next cell into the version's.
+    version = findEdition(cell)?.version ?? /^(\d{1,2}(?:\.\d{1,2}){0,2})(?:\s|$)/.exec(cell)?.[1] ?? null;
   }
   if (version === null) {
     // The edition anywhere else in the row: not inside the date.

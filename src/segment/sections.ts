@@ -153,7 +153,8 @@ const LEADERS_ONLY = /^(?:\.{3,}|…{2,}|‥{2,}|・{3,})\s*\d{1,3}$/;
  * comes round again as the body's first heading.
  */
 function markTableOfContents(items: Item[]): Item[] {
-  const keyOf = (it: Item) => it.parsed.title.replace(/\s+/g, '');
+  // An entry as printed without its page: two entries may share a title (「5.31 法令…[…:18.1.1]」「…[…:18.1.5]」).
+  const keyOf = (it: Item) => it.text.replace(/(?:\.{3,}|…{2,}|‥{2,}|・{3,}|\t)?\s*\d{1,3}\s*$/, '').replace(/\s+/g, '');
   for (let i = 0; i < items.length; i++) {
     if (LEADERS_ONLY.test(items[i]!.text)) {
       items[i] = { ...items[i]!, kind: 'toc' };
@@ -213,7 +214,7 @@ function follows(a: number[], b: number[]): boolean {
 
 /** A line whose bracket is still open: 「1. クラウドサービスプロバイダの地理的所在地(関係当局と」. */
 function opensBracket(text: string): boolean {
-  return (text.match(/[(（]/g)?.length ?? 0) > (text.match(/[)）]/g)?.length ?? 0) && !/[。]/.test(text);
+  return (text.match(/[(（[【]/g)?.length ?? 0) > (text.match(/[)）\]】]/g)?.length ?? 0) && !/[。]/.test(text);
 }
 
 /**
@@ -226,7 +227,7 @@ function joinWrappedBrackets(lines: readonly Line[]): Line[] {
     const l = lines[i]!;
     const next = lines[i + 1];
     const text = l.text.trim();
-    if (next && text.length <= 120 && !text.includes('\t') && opensBracket(text) && /^[^（(]{1,20}[）)]\s*$/.test(next.text.trim())) {
+    if (next && text.length <= 120 && !text.includes('\t') && opensBracket(text) && /^[^（(【[]{1,20}[）)\]】]\s*$/.test(next.text.trim())) {
       out.push({ ...l, text: text + next.text.trim() });
       i++;
     } else {
