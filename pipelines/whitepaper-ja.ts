@@ -5,9 +5,9 @@ import { analyzeSections } from '../src/facts/index.ts';
 import { extractText } from '../src/extract/text.ts';
 import { normalizeLines } from '../src/normalize/lines.ts';
 import { extractMetadata } from '../src/segment/metadata.ts';
-import { segmentDocument, type Rejection, type SectionRule } from '../src/segment/sections.ts';
+import { rejectionMessages, segmentDocument, type Rejection, type SectionRule } from '../src/segment/sections.ts';
 import { indexText } from '../src/search/tokens.ts';
-import type { Result } from '../src/types.ts';
+import type { Result, Suppressed } from '../src/types.ts';
 import { formatOf } from '../src/ingest/formats.ts';
 
 export { formatOf };
@@ -22,6 +22,8 @@ export interface Trace {
   rules: SectionRule[];
   /** Heading-like lines that opened no section, and why. */
   rejected: Rejection[];
+  /** Fact candidates read and not taken, and why. */
+  suppressed: Suppressed[];
 }
 
 /** One file through every stage: the Result that is stored, and the trace of how it came about. */
@@ -45,7 +47,12 @@ export async function readDocument(path: string, bytes: Uint8Array): Promise<{ r
   }
   // Each sentence is tokenized once, here in the worker, for the facts and for the search index
   // alike (the store's transaction on the main thread cannot await kuromoji).
-  const { facts, words } = await analyzeSections(sections, passages);
+  const { facts, words, suppressed } = await analyzeSections(sections, passages);
   const indexed = sections.map((s, i) => ({ ...s, searchText: indexText(words[i]!) }));
-  return { result: { format, pages: extracted.pages, meta, sections: indexed, facts, diagnostics }, trace: { rules, rejected } };
+  // The stages' decisions travel as diagnostics too, as vfile messages do.
+  diagnostics.push(...rejectionMessages(rejected).map((d) => ({ ...d, path })));
+  diagnostics.push(
+    ...suppressed.map((x) => ({ path, page: x.page, severity: 'info' as const, rule: `facts/${x.reason}`, reason: `${x.kind} ${x.value ?? ''} not taken (${x.reason}): 「${x.evidence.slice(0, 60)}」` })),
+  );
+  return { result: { format, pages: extracted.pages, meta, sections: indexed, facts, diagnostics }, trace: { rules, rejected, suppressed } };
 }

@@ -17,4 +17,5 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'search', summary: 'full-text search over section bodies (Japanese)', load: async () => (await import('./search.ts')).searchCommand },
   { name: 'report', summary: 'write an HTML page comparing the vendors', load: async () => (await import('./report.ts')).report },
   { name: 'export', summary: 'write the data out as CSV, JSON or OSCAL', load: async () => (await import('./export.ts')).exportCommand },
+  { name: 'explain', summary: 'show every decision the pipeline takes on one file', load: async () => (await import('./explain.ts')).explainCommand },
 ];

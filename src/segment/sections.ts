@@ -7,6 +7,7 @@
 // given or whose topic maps to one. It ends at the next section, a chapter line, a Markdown heading
 // of its level or above, the revision history, or a heading that maps to no control.
 import { joinLines } from '../normalize/join.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import type { Line, Passage, Section } from '../types.ts';
 import { canonicalId, completesTitle, getControl, isCategoryTitle, matchTitle, titleSimilarity } from './catalog.ts';
 import { isSentenceTail, parseLine, type Parsed } from './grammar.ts';
@@ -43,6 +44,32 @@ export interface Rejection {
 
 /** How a section was found, for `hakusho explain`. */
 export type SectionRule = 'heading' | 'id-line' | 'table' | 'qa';
+
+/** What each reason says, for the decision's message. */
+const REASON_TEXT: Record<RejectReason, string> = {
+  toc: 'a table-of-contents entry, not a heading',
+  cross_reference: 'a reference to a control inside the text, not a heading',
+  revision_row: 'a row of the revision history',
+  chapter: 'a chapter or part heading: it ends the section before it',
+  unknown_title: 'a heading that names no control',
+  duplicate: 'the open section\'s heading again',
+  not_applicable: 'a heading the document marks as having no ISO/IEC 27017 control',
+  cloud_controls_intro: 'introduces the cloud controls listed under it by title',
+  overview: 'overview material before the first control section',
+  bullet: 'a list item that repeats a control title',
+  inside_section: 'a sub-heading inside a section that is already open',
+  isolated_topic: 'a topic heading whose sibling headings mostly name no control',
+  correspondence_table: 'a row of a table of ids and numbers without the vendor\'s own text',
+  category_row: 'a category row of a table',
+  question_without_control: 'a question whose topic maps to no control',
+  sentence: 'a sentence that starts with a control id',
+  low_similarity: 'an id whose title is unlike the control\'s, in a document that prints few ids',
+};
+
+/** The rejections as diagnostics (rule `segment/<reason>`), as the other stages report theirs. */
+export function rejectionMessages(rejected: readonly Rejection[]): Diagnostic[] {
+  return rejected.map((r) => ({ path: '', page: r.page, line: r.line, severity: 'info', rule: `segment/${r.reason}`, reason: `${REASON_TEXT[r.reason]}: 「${r.text.slice(0, 60)}」` }));
+}
 
 export interface Segmented {
   sections: Section[];
@@ -412,6 +439,8 @@ export function segmentDocument(input: readonly Line[]): Segmented {
           } else if (d.kind === 'skip') {
             reject(rows[k]!.index, d.reason);
             if (d.reason !== 'toc' && d.reason !== 'correspondence_table') loose.push(row.line);
+          } else if (d.kind === 'text') {
+            loose.push(row.line);
           }
         });
         flushLoose();

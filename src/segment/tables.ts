@@ -13,6 +13,8 @@ export interface TableRow {
 export type RowDecision =
   | { kind: 'section'; control: string; by: TopicMatch['by'] | 'id'; heading: string; body: string; iso2022: string | null }
   | { kind: 'header' }
+  /** A row above the table's header (a key and its value in the same sheet): text. */
+  | { kind: 'text' }
   | { kind: 'skip'; reason: 'category_row' | 'correspondence_table' | 'unknown_title' | 'toc' };
 
 export interface ControlTable {
@@ -111,7 +113,7 @@ export function readControlTable(rows: readonly TableRow[], { topics }: { topics
   if (idCol === undefined && titleCol === undefined) return null;
 
   const decisions: RowDecision[] = rows.map((_, i): RowDecision => {
-    if (i <= headerAt) return i >= headerStart ? { kind: 'header' } : { kind: 'skip', reason: 'category_row' };
+    if (i <= headerAt) return i >= headerStart ? { kind: 'header' } : { kind: 'text' };
     const row = body[i - headerAt - 1]!;
     const cell = (c: number | undefined) => (c === undefined ? '' : clean(row.cells[c] ?? ''));
     const implementation = (row.cells[implCol!] ?? '').trim();

@@ -1,5 +1,5 @@
 // Writes one document's Result in one transaction: a document is stored whole or not at all.
-import type { Diagnostic } from '../diagnostics.ts';
+import { isDecision, type Diagnostic } from '../diagnostics.ts';
 import type { Result } from '../types.ts';
 import type { DB } from './db.ts';
 import { AFTER_STORE } from './hooks.ts';
@@ -83,7 +83,8 @@ export function createWriter(db: DB) {
         f.evidence, f.page, f.keyManagement, f.timezone, bool(f.thirdParty),
       );
     }
-    for (const d of result.diagnostics) recordDiagnostic(input.runId, id, d);
+    // Each decision of the segment and facts stages is not kept: `hakusho explain` shows them.
+    for (const d of result.diagnostics) if (!isDecision(d)) recordDiagnostic(input.runId, id, d);
     for (const hook of AFTER_STORE) hook(db, id, input);
     return id;
   });
