@@ -58,7 +58,7 @@ function render(x: Explanation, paint: Paint, stored: string | null): string {
   out.push('', paint('1', `facts (${x.facts.length})`));
   for (const f of x.facts) {
     const attrs = Object.entries(f)
-      .filter(([k, v]) => !['kind', 'value', 'control_id', 'negated', 'rule', 'cue', 'evidence', 'page'].includes(k) && v !== null && !(k === 'third_party' && v === false))
+      .filter(([k, v]) => !['kind', 'value', 'control_id', 'negated', 'rule', 'cue', 'evidence', 'page'].includes(k) && v !== null && v !== false)
       .map(([k, v]) => `${k}=${v}`)
       .join(' ');
     const claim = `${f.kind} ${f.value ?? '(no value)'}${attrs ? ` ${attrs}` : ''}`;

@@ -2,6 +2,7 @@
 // `hakusho run` would store, in reading order. Built from the pipeline's Result and Trace; no
 // database is involved.
 import type { Diagnostic } from '../diagnostics.ts';
+import { ATTRIBUTES } from '../facts/attributes.ts';
 import { isDecision } from '../diagnostics.ts';
 import type { Rejection, SectionRule } from '../segment/sections.ts';
 import type { Fact, Result, Suppressed } from '../types.ts';
@@ -29,15 +30,7 @@ export interface Explanation {
 
 /** The attributes of a fact, under the names the database and the gold files use. */
 function attributes(f: Fact): Record<string, string | boolean | null> {
-  return {
-    unit: f.unit,
-    frequency: f.frequency,
-    subject: f.subject,
-    bound: f.bound,
-    key_management: f.keyManagement,
-    timezone: f.timezone,
-    third_party: f.thirdParty,
-  };
+  return Object.fromEntries(ATTRIBUTES.map((a) => [a.column, f[a.field]]));
 }
 
 export function explain(file: string, result: Result, trace: { rules: SectionRule[]; rejected: Rejection[]; suppressed: Suppressed[] }): Explanation {

@@ -1,37 +1,15 @@
 // Facts: each section split into sentences, each sentence tokenized once and read by one module
 // per kind of fact; the same fact stated twice in a section is kept once.
 import type { Fact, Passage, Section, Suppressed } from '../types.ts';
+import type { FactAttributes } from './attributes.ts';
 import { analyze, clauseAt, prepare, type Analysis } from './analysis.ts';
-import { backupFrequency, backupGenerations } from './kinds/backup.ts';
-import type { Ctx, Draft, Extractor, Scope, SectionState } from './kinds/context.ts';
-import { ipRestriction, mfa } from './kinds/access.ts';
-import { encryptionAtRest } from './kinds/encryption.ts';
-import { governingLaw } from './kinds/law.ts';
-import { notificationDays } from './kinds/notification.ts';
-import { cloudProvider } from './kinds/provider.ts';
-import { carry, region } from './kinds/region.ts';
-import { retentionDays } from './kinds/retention.ts';
-import { timeSync } from './kinds/timesync.ts';
-import { tls } from './kinds/tls.ts';
-import { vulnerabilityAssessment } from './kinds/vulnerability.ts';
+import { ATTRIBUTES } from './attributes.ts';
+import type { Ctx, Draft, Scope, SectionState } from './kinds/context.ts';
+import './kinds/all.ts';
+import { carry } from './kinds/region.ts';
+import { kindOf, kinds } from './registry.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { getTokenizer } from './tokenizer.ts';
-
-export const EXTRACTORS: readonly Extractor[] = [
-  backupGenerations,
-  retentionDays,
-  backupFrequency,
-  tls,
-  region,
-  cloudProvider,
-  governingLaw,
-  mfa,
-  ipRestriction,
-  encryptionAtRest,
-  timeSync,
-  notificationDays,
-  vulnerabilityAssessment,
-];
 
 /**
  * Advice to the customer is no claim of the vendor's: 「…暗号化することを推奨します」「エクスポートしてください」
@@ -59,45 +37,39 @@ function cueOf(a: Analysis, d: Draft): string {
 }
 
 function toFact(d: Draft, section: Scope, sentence: Sentence, a: Analysis): Fact {
+  const defaults = kindOf(d.kind)?.defaults ?? {};
+  const attributes = Object.fromEntries(ATTRIBUTES.map((x) => [x.field, d[x.field] ?? defaults[x.field] ?? null])) as FactAttributes;
   return {
+    ...attributes,
     kind: d.kind,
     sectionOrd: section.ord,
     controlId: section.controlId,
     value: d.value,
-    unit: d.unit ?? null,
-    frequency: d.frequency ?? null,
-    subject: d.subject ?? null,
-    bound: d.bound ?? null,
     negated: d.negated ?? false,
     evidence: sentence.text,
     page: sentence.page,
-    keyManagement: d.keyManagement ?? null,
-    timezone: d.timezone ?? null,
-    // FACTS.md: third_party is false unless the text says 第三者, for the kind that has it.
-    thirdParty: d.kind === 'vulnerability_assessment' ? (d.thirdParty ?? false) : (d.thirdParty ?? null),
     rule: d.rule ?? d.kind,
     cue: cueOf(a, d),
   };
 }
 
 function key(f: Fact): string {
-  return JSON.stringify([f.kind, f.value, f.unit, f.frequency, f.subject, f.bound, f.negated, f.keyManagement, f.timezone, f.thirdParty]);
+  return JSON.stringify([f.kind, f.value, f.negated, ...ATTRIBUTES.map((x) => f[x.field])]);
 }
 
 /**
- * One fact per distinct claim in a section. An encryption or time-sync claim stated once with its
- * key service or time zone and once without is the same claim: the detailed one stays.
+ * One fact per distinct claim in a section. A claim stated once with a detail its kind declares
+ * (the key service of encryption, the time zone of NTP) and once without is the same claim: the
+ * detailed one stays.
  */
 function consolidate(facts: Fact[]): Fact[] {
   const seen = new Map<string, Fact>();
   for (const f of facts) if (!seen.has(key(f))) seen.set(key(f), f);
   const kept = [...seen.values()];
   return kept.filter((f) => {
-    if (f.kind === 'encryption_at_rest' && f.keyManagement === null)
-      return !kept.some((o) => o.kind === f.kind && o.negated === f.negated && o.keyManagement !== null);
-    if (f.kind === 'time_sync' && f.timezone === null)
-      return !kept.some((o) => o.kind === f.kind && o.negated === f.negated && o.timezone !== null);
-    return true;
+    const detail = ATTRIBUTES.find((x) => x.column === kindOf(f.kind)?.detail)?.field;
+    if (!detail || f[detail] !== null) return true;
+    return !kept.some((o) => o.kind === f.kind && o.negated === f.negated && o[detail] !== null);
   });
 }
 
@@ -134,7 +106,7 @@ export async function analyzeSections(sections: readonly Section[], passages: re
       const a = analyze(tokenizer, sentence.cells ? sentence.cells.join('\t') : sentence.text, sentence.cells !== null);
       if (i < sections.length) for (const t of a.tokens) words[i]!.push(t.surface);
       const ctx: Ctx = { section, sentence, a, state, sectionText };
-      for (const extract of EXTRACTORS) {
+      for (const { extract } of kinds()) {
         for (const d of extract(ctx)) {
           const reason = suppression(a, d);
           if (reason) suppressed.push({ kind: d.kind, value: d.value, reason, controlId: section.controlId, evidence: sentence.text, page: sentence.page });

@@ -1,6 +1,7 @@
 // mfa and ip_restriction: how access to the service can be secured.
 import { claim, clauseAt, findAny, mentions, WHOLE } from '../analysis.ts';
 import type { Draft, Extractor } from './context.ts';
+import { defineKind } from '../registry.ts';
 
 const MFA = [
   '二段階認証', '2段階認証', '二要素認証', '2要素認証', '多要素認証', '多段階認証', '二経路認証', '2経路認証',
@@ -25,3 +26,21 @@ export const ipRestriction: Extractor = ({ a }) => {
   }
   return out;
 };
+
+export const mfaKind = defineKind({
+  kind: 'mfa',
+  name: { ja: '多要素認証', en: 'multi-factor authentication' },
+  value: { type: 'flag' },
+  attributes: [],
+  identity: [],
+  extract: mfa,
+});
+
+export const ipRestrictionKind = defineKind({
+  kind: 'ip_restriction',
+  name: { ja: 'IPアドレス制限', en: 'IP address restriction' },
+  value: { type: 'flag' },
+  attributes: [],
+  identity: [],
+  extract: ipRestriction,
+});

@@ -4,6 +4,7 @@ import type { Frequency } from '../../types.ts';
 import { type Analysis, claim, clauseAt, mentions, segmentAt, WHOLE } from '../analysis.ts';
 import type { Quantity } from '../numbers.ts';
 import type { Draft, Extractor } from './context.ts';
+import { defineKind } from '../registry.ts';
 import { isCustomersAct } from './responsibility.ts';
 
 const BACKUP_WORDS = ['バックアップ', 'スナップショット', '世代', 'backup', 'レプリケーション', '複製'];
@@ -54,3 +55,21 @@ export const backupFrequency: Extractor = ({ a, section }) => {
     .filter((f) => f.cadence !== 'periodic' && !isCustomersAct(a, clauseAt(a, f.start)))
     .map((f): Draft => ({ kind: 'backup_frequency', value: f.cadence, ...claim(a, f.start, f.end) }));
 };
+
+export const backupGenerationsKind = defineKind({
+  kind: 'backup_generations',
+  name: { ja: 'バックアップ世代数', en: 'backup generations' },
+  value: { type: 'integer', unit: { ja: '世代', en: 'generations' } },
+  attributes: ['frequency'],
+  identity: ['frequency'],
+  extract: backupGenerations,
+});
+
+export const backupFrequencyKind = defineKind({
+  kind: 'backup_frequency',
+  name: { ja: 'バックアップ頻度', en: 'backup frequency' },
+  value: { type: 'code' },
+  attributes: [],
+  identity: ['value'],
+  extract: backupFrequency,
+});

@@ -1,5 +1,6 @@
 // What every kind of fact is given, and what it returns.
 import type { Line } from '../../types.ts';
+import type { FactAttributes } from '../attributes.ts';
 import type { Analysis } from '../analysis.ts';
 import type { Sentence } from '../sentences.ts';
 
@@ -30,24 +31,17 @@ export interface Ctx {
 }
 
 /** A fact before provenance is attached; attributes left out are null (negated: false). */
-export interface Draft {
+export type Draft = Partial<FactAttributes> & {
   kind: string;
   value: string | null;
-  unit?: string | null;
-  frequency?: string | null;
-  subject?: string | null;
-  bound?: string | null;
   negated?: boolean;
-  keyManagement?: string | null;
-  timezone?: string | null;
-  thirdParty?: boolean | null;
   /** Where in the analysed sentence the words that triggered it stand (for explain, and for suppression). */
   at?: number;
   end?: number;
-  /** The word that denies it, when negated. */
+  /** The words that deny it, when negated. */
   denial?: string | null;
   /** A rule id more precise than the kind (「tls.requirement」), for explain. */
   rule?: string;
-}
+};
 
 export type Extractor = (ctx: Ctx) => Draft[];

@@ -3,6 +3,7 @@
 // (暗号化機能, as in export-control sections) is not a claim about stored data.
 import { claim, clauseAt, find, findAny, mentions } from '../analysis.ts';
 import type { Draft, Extractor } from './context.ts';
+import { defineKind } from '../registry.ts';
 import { isCustomersAct } from './responsibility.ts';
 
 const ENCRYPT = ['暗号化', '暗号化処理', 'encrypt', 'encrypted', 'encryption'];
@@ -40,3 +41,13 @@ export const encryptionAtRest: Extractor = ({ a }) => {
   }
   return out;
 };
+
+export const encryptionAtRestKind = defineKind({
+  kind: 'encryption_at_rest',
+  name: { ja: '保存データの暗号化', en: 'encryption at rest' },
+  value: { type: 'flag' },
+  attributes: ['key_management'],
+  identity: [],
+  detail: 'key_management',
+  extract: encryptionAtRest,
+});

@@ -1,6 +1,7 @@
 // governing_law: the country whose law governs the contract (「準拠法は日本法」「適用される法令は「日本法」」).
 import { claim, mentions, WHOLE } from '../analysis.ts';
 import type { Draft, Extractor } from './context.ts';
+import { defineKind } from '../registry.ts';
 
 const COUNTRY: Record<string, string> = {
   日本国: 'JP', 日本: 'JP', 米国: 'US', アメリカ合衆国: 'US', アメリカ: 'US', 英国: 'GB', イギリス: 'GB',
@@ -20,3 +21,12 @@ export const governingLaw: Extractor = ({ a }) => {
   }
   return out;
 };
+
+export const governingLawKind = defineKind({
+  kind: 'governing_law',
+  name: { ja: '準拠法', en: 'governing law' },
+  value: { type: 'code' },
+  attributes: [],
+  identity: ['value'],
+  extract: governingLaw,
+});

@@ -2,6 +2,7 @@
 // for incidents, account requests and maintenance.
 import { claim, clauseAt, WHOLE } from '../analysis.ts';
 import type { Draft, Extractor } from './context.ts';
+import { defineKind } from '../registry.ts';
 import { classify, durationRole } from './durations.ts';
 
 type Subject = 'incident' | 'maintenance' | 'account';
@@ -29,3 +30,12 @@ export const notificationDays: Extractor = ({ a, section }) => {
   }
   return out;
 };
+
+export const notificationDaysKind = defineKind({
+  kind: 'notification_days',
+  name: { ja: '通知までの日数', en: 'notification' },
+  value: { type: 'integer', unit: { ja: '日', en: 'days' } },
+  attributes: ['unit', 'subject', 'bound'],
+  identity: ['subject'],
+  extract: notificationDays,
+});

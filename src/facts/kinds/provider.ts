@@ -2,6 +2,7 @@
 import { type Analysis, claim, findAny } from '../analysis.ts';
 import type { Span } from '../tokens.ts';
 import type { Draft, Extractor } from './context.ts';
+import { defineKind } from '../registry.ts';
 
 /** Names as vendors write them; where names overlap (Microsoft Azure, Azure) the longest counts once. */
 const PROVIDERS: readonly { id: string; names: readonly string[] }[] = [
@@ -40,3 +41,12 @@ export const cloudProvider: Extractor = ({ a }) => {
   for (const m of findProviders(a)) out.push({ kind: 'cloud_provider', value: m.id, ...claim(a, m.start, m.end) });
   return out;
 };
+
+export const cloudProviderKind = defineKind({
+  kind: 'cloud_provider',
+  name: { ja: '利用クラウド', en: 'cloud provider' },
+  value: { type: 'code' },
+  attributes: [],
+  identity: ['value'],
+  extract: cloudProvider,
+});

@@ -5,6 +5,7 @@
 import { type Analysis, cellAt, claim, clauseAt, find, findAny, mentions, WHOLE } from '../analysis.ts';
 import type { Span } from '../tokens.ts';
 import type { Ctx, Draft, Extractor, SectionState } from './context.ts';
+import { defineKind } from '../registry.ts';
 import { findProviders } from './provider.ts';
 
 const PLACES: Record<string, readonly (readonly [string, string])[]> = {
@@ -146,3 +147,12 @@ export function carry(state: SectionState, a: Analysis): void {
   state.provider = findProviders(a).at(-1)?.id ?? state.provider;
   state.regionTable = a.cells !== null && (state.regionTable || mentions(a, { start: 0, end: a.text.length }, REGION_WORDS));
 }
+
+export const regionKind = defineKind({
+  kind: 'region',
+  name: { ja: 'データの保管場所', en: 'region' },
+  value: { type: 'code' },
+  attributes: [],
+  identity: ['value'],
+  extract: region,
+});

@@ -3,6 +3,7 @@ import { type Analysis, claim, clauseAt, segmentAt, WHOLE } from '../analysis.ts
 import type { Quantity } from '../numbers.ts';
 import { generationFrequency } from './backup.ts';
 import type { Draft, Extractor } from './context.ts';
+import { defineKind } from '../registry.ts';
 import { classify, durationRole } from './durations.ts';
 
 type Subject = 'log' | 'backup' | 'record' | 'customer_data';
@@ -73,3 +74,12 @@ export const retentionDays: Extractor = ({ a, section }) => {
   }
   return out;
 };
+
+export const retentionDaysKind = defineKind({
+  kind: 'retention_days',
+  name: { ja: '保持期間', en: 'retention' },
+  value: { type: 'integer', unit: { ja: '日', en: 'days' } },
+  attributes: ['unit', 'frequency', 'subject', 'bound'],
+  identity: ['subject', 'frequency'],
+  extract: retentionDays,
+});

@@ -3,6 +3,7 @@
 // from TLS ones as ssl3.0, ssl2.0.
 import { claim, negationAt, predicateAround } from '../analysis.ts';
 import type { Draft, Extractor } from './context.ts';
+import { defineKind } from '../registry.ts';
 
 const MENTION = /(?<![A-Za-z])(SSL|TLS)(?![A-Za-uw-z])/g;
 /** Right after the name: 「 1.2」「v1.3」「 ver.1.2」「 Version 1.2」. */
@@ -54,3 +55,12 @@ export const tls: Extractor = ({ a }) => {
   if (named >= 0) return [{ kind: 'tls', value: null, bound: 'exact', ...claim(a, named, named + 3) }];
   return [];
 };
+
+export const tlsKind = defineKind({
+  kind: 'tls',
+  name: { ja: 'TLSバージョン', en: 'TLS version' },
+  value: { type: 'version' },
+  attributes: ['bound'],
+  identity: ['value'],
+  extract: tls,
+});
