@@ -92,11 +92,14 @@ interface Item {
   value: string | null;
 }
 
+/** A help-centre article's date line (「更新日：2024/03/01」「Last updated: 2024-03-01」): about the page, not the control. */
+const DATE_STAMP = /^(?:最終)?(?:更新|公開|掲載|投稿|作成)(?:日|日時)?\s*[:：]\s*\d{4}\s*[/.\-年]\s*\d{1,2}\s*[/.\-月]\s*\d{1,2}\s*日?$|^(?:last\s+)?(?:updated|published)(?:\s+on)?\s*:?\s*\d{4}-\d{1,2}-\d{1,2}$/i;
 const FURNITURE = /^(?:-{3,}|\*{3,}|_{3,}|\d{1,3}|[-–—―]\s*\d{1,3}\s*[-–—―]|\d{1,3}\s*\/\s*\d{1,3}|(?:page|p\.)\s*\d{1,3})$/i;
 /** 「ホーム > セキュリティ > データの取り扱い」: a web page's navigation, not its content. */
 const BREADCRUMB = /^[^。>＞»›]{1,40}(?:\s*[>＞»›]\s*[^。>＞»›]{1,40}){2,}$/;
 const QUESTION = /^(?:Q|質問|問)\s*\d{0,3}\s*(?:[.:：)）]\s*|\s+)(\S.*)$/i;
-const ANSWER = /^(?:A|回答|答え?)\s*\d{0,3}\s*[.:：)）]\s*(.*)$/i;
+// 「A.5.23 …」 is an Annex A number, not an answer.
+const ANSWER = /^(?:A|回答|答え?)\s*\d{0,3}\s*[.:：)）](?!\d)\s*(.*)$/i;
 const RELATED = /^(?:関連(?:する)?管理策|対応(?:する)?管理策|該当管理策|関連規格|参照管理策)(?:番号)?\s*[:：]?\s*(.+)$/;
 const ID_ANYWHERE = /(?:A\s*\.\s*)?(?:CLD\s*\.?\s*)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}/gi;
 /** Chapter titles whose headings and tables are overview, not controls. */
@@ -134,13 +137,14 @@ function classify(line: Line): Item {
     }
     return { ...item, kind: 'row', cells };
   }
-  if (FURNITURE.test(text) || BREADCRUMB.test(text)) return { ...item, kind: 'furniture' };
+  if (FURNITURE.test(text) || BREADCRUMB.test(text) || DATE_STAMP.test(text)) return { ...item, kind: 'furniture' };
   const parsed = item.parsed;
   const bare = parsed.level !== null || parsed.shape === 'bold' ? parsed.title : text;
   if (isRevisionHeading(bare)) return { ...item, kind: 'revisions' };
   // 「**Q. …**」「### Q. …」「【Q】…」: the label may sit inside emphasis, a Markdown heading or brackets.
   const unbold = text.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/^[【\[]([QA])[】\]]\s*/i, '$1. ').trim();
-  const related = RELATED.exec(unbold);
+  // 「（関連する管理策：A.9.4.2）」: the line may stand in brackets.
+  const related = RELATED.exec(unbold.replace(/^[(（【\[]\s*(.*?)\s*[)）】\]]$/, '$1'));
   if (related) {
     const id = [...related[1]!.matchAll(ID_ANYWHERE)].map((m) => canonicalId(m[0])).find((x) => x !== null);
     if (id) return { ...item, kind: 'related', value: id };
@@ -668,17 +672,21 @@ export function segmentDocument(input: readonly Line[]): Segmented {
       const nextText = items[j]!.text;
       const bracketed = /^[(（][^()（）]+[)）]$/.test(nextText) && similarityOf(id, nextText) >= 0.5;
       const joined = title + nextText;
-      const better = nextText.length <= 40 && titleSimilarity(id, joined) >= titleSimilarity(id, title) + 0.05;
-      if (!bracketed && !better && !(nextText.length <= 40 && completesTitle(id, title, joined))) break;
+      const better = nextText.length <= 40 && similarityOf(id, joined) >= similarityOf(id, title) + 0.05;
+      // A bilingual title broken after its slash (「… environment /」 / 「クラウド…」).
+      const afterSlash = /[/／]$/.test(title) && nextText.length <= 60 && similarityOf(id, nextText) >= 0.5;
+      if (!bracketed && !better && !afterSlash && !(nextText.length <= 40 && completesTitle(id, title, joined))) break;
       title = bracketed ? `${title}${nextText}` : joined;
       similarity = Math.max(similarity, similarityOf(id, title));
       cursor = j;
       j = nextContent(j + 1);
     }
-    const iso2022 = p.mapping2022 ?? (p.idAt === 'end' && p.number && is2022Control(p.number) ? p.number : null);
+    // A cloud control listed by id under the 27001:2022 control that introduced them (「（a）CLD.6.3.1 …」) stays in its group.
+    const inGroup = group !== null && p.idAt === 'start' && controlId.startsWith('CLD.');
+    const iso2022 = p.mapping2022 ?? (p.idAt === 'end' && p.number && is2022Control(p.number) ? p.number : inGroup ? group : null);
     start({ controlId, heading: title || (getControl(controlId)?.title ?? controlId), level: p.level, line: it.line, iso2022, matchedBy: controlId === id ? 'id' : 'title', rule: 'heading' });
     region = 'body';
-    group = null;
+    if (!inGroup) group = null;
     return true;
   }
 

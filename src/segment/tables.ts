@@ -99,9 +99,13 @@ export function readControlTable(rows: readonly TableRow[], { topics }: { topics
 
   const mappingCol = header ? cols.find((c) => MAPPING_HEADER.test(header[c] ?? '') && !/27017/.test(header[c] ?? '')) : undefined;
   const textCols = cols.filter((c) => c !== idCol && c !== mappingCol);
-  let implCol = header ? textCols.find((c) => IMPLEMENTATION.test(header[c] ?? '') && !TITLE_HEADER.test(header[c] ?? '')) : undefined;
-  // Without a header that says so, the column with the longest text describes the implementation.
-  implCol ??= textCols.reduce<number | undefined>((best, c) => (best === undefined || averageLength(body, c) > averageLength(body, best) ? c : best), undefined);
+  // The column with the longest text describes the implementation: among those whose header says so
+  // when any does (a status column 「実施状況」 says so too, with 「実施」 in every row), else among all.
+  const longest = (candidates: number[]) =>
+    candidates.reduce<number | undefined>((best, c) => (best === undefined || averageLength(body, c) > averageLength(body, best) ? c : best), undefined);
+  const named = header ? textCols.filter((c) => IMPLEMENTATION.test(header[c] ?? '') && !TITLE_HEADER.test(header[c] ?? '')) : [];
+  const namedCol = longest(named);
+  const implCol = namedCol !== undefined && averageLength(body, namedCol) >= 12 ? namedCol : longest(textCols);
   if (implCol === undefined || averageLength(body, implCol) < 12) {
     // Ids beside titles and numbers only: a table of contents or a correspondence table.
     if (idCol === undefined) return null;
