@@ -78,6 +78,12 @@ export function analyze(tokenizer: KuromojiTokenizer, sentence: string, isRow = 
   const segmentCuts: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    // A table cell may hold several sentences: each full stop ends a clause.
+    if (t.pos1 === '句点') {
+      clauseCuts.push(t.end);
+      segmentCuts.push(t.end);
+      continue;
+    }
     if (!isComma(t)) continue;
     segmentCuts.push(t.end);
     if (closesClause(tokens[i - 1]) && t.pos1 === '読点') clauseCuts.push(t.end);

@@ -7,6 +7,7 @@ import { ATTRIBUTES } from './attributes.ts';
 import type { Ctx, Draft, Scope, SectionState } from './kinds/context.ts';
 import './kinds/all.ts';
 import { carry } from './kinds/region.ts';
+import { documentProviders } from './kinds/provider.ts';
 import { kindOf, kinds } from './registry.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { getTokenizer } from './tokenizer.ts';
@@ -26,7 +27,8 @@ function suppression(a: Analysis, d: Draft): Suppressed['reason'] | null {
   if (TRADEMARK.test(a.text)) return 'trademark';
   const clause = clauseAt(a, d.at ?? 0);
   const text = a.text.slice(clause.start, clause.end);
-  if (PLAN.test(text)) return 'plan';
+  // 「未対応です（2026年度に対応予定）」: what is denied today stays denied; the plan is an aside.
+  if (PLAN.test(d.negated ? text.replace(/[(（][^()（）]*[)）]/g, '') : text)) return 'plan';
   if (ADVICE.test(text)) return 'advice';
   return null;
 }
@@ -94,18 +96,19 @@ export async function analyzeSections(sections: readonly Section[], passages: re
   const words: string[][] = sections.map(() => []);
   if (work.every((w) => w.sentences.length === 0)) return { facts: [], words, suppressed: [] };
   const tokenizer = await getTokenizer();
+  const document = { providers: documentProviders(scopes.map((s) => s.body)) };
   const facts: Fact[] = [];
   const outside: Fact[] = [];
   const suppressed: Suppressed[] = [];
   work.forEach(({ section, sentences }, i) => {
-    const state: SectionState = { provider: null, regionTable: false };
+    const state: SectionState = { provider: null, regionTable: false, located: false };
     let prepared: string | undefined;
     const sectionText = () => (prepared ??= prepare(section.body));
     const found: Fact[] = [];
     for (const sentence of sentences) {
       const a = analyze(tokenizer, sentence.cells ? sentence.cells.join('\t') : sentence.text, sentence.cells !== null);
       if (i < sections.length) for (const t of a.tokens) words[i]!.push(t.surface);
-      const ctx: Ctx = { section, sentence, a, state, sectionText };
+      const ctx: Ctx = { section, document, sentence, a, state, sectionText };
       for (const { extract } of kinds()) {
         for (const d of extract(ctx)) {
           const reason = suppression(a, d);

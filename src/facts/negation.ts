@@ -65,6 +65,13 @@ const OBLIGATION = new Set(['必須', '義務', '強制', '必要']);
 /** Nouns after 「ない」 that make it no relative clause but a nominalisation or a condition. */
 const NOT_RELATIVE = new Set(['こと', 'もの', 'ため', '場合', '限り', 'よう', 'ところ', '旨']);
 
+/** The first token after a predicate's auxiliaries (「なく|なっ|た|場合」 → 場合). */
+function afterPredicate(tokens: readonly Token[], from: number): Token | undefined {
+  let k = from;
+  while (k < tokens.length && k < from + 4 && (tokens[k]!.pos === '助動詞' || tokens[k]!.base === 'なる' || (tokens[k]!.pos === '動詞' && tokens[k]!.pos1 === '非自立'))) k++;
+  return tokens[k];
+}
+
 function isBoundary(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
   if (t.pos === '助詞' && t.pos1 === '接続助詞' && BOUNDARY_PARTICLES.has(t.surface)) return true;
@@ -96,10 +103,12 @@ export function negationOf(tokens: readonly Token[], cues: readonly number[], cl
     if (isBoundary(tokens, i)) break;
     if (!cueSet.has(i) || depth > 0) continue;
     const next = tokens[i + 1];
-    // 「有効にしない場合、…できません」: a condition; what follows it is its consequence, not a denial.
-    if (next && CONDITION_AFTER.has(next.surface)) break;
+    // 「有効にしない場合、…できません」「利用できなくなった場合は」: a condition (after the rest of its
+    // predicate); what follows it is its consequence, not a denial.
+    if (CONDITION_AFTER.has(afterPredicate(tokens, i + 1)?.surface ?? '')) break;
+    // 「必須ではありません」「必須とする設定はありません」: an obligation between the fact and the denial.
     const before = tokens.slice(Math.max(0, i - 6), i);
-    if (before.some((b) => OBLIGATION.has(b.surface))) continue;
+    if (before.some((b) => OBLIGATION.has(b.surface)) || tokens.slice(0, i).some((b) => b.start >= from && OBLIGATION.has(b.surface))) continue;
     if (next && next.pos === '名詞' && next.pos1 !== '非自立' && !NOT_RELATIVE.has(next.surface) && (t.base === 'ない' || t.base === 'ぬ')) {
       relative = true;
       continue;

@@ -5,7 +5,9 @@ import type { Revision } from '../types.ts';
 import { findDate, findEdition } from './editions.ts';
 
 /** 「改訂履歴」「4. 更新履歴」「Revision history（改訂履歴）」「■改訂履歴」. */
-const HEADING = /^(?:#{1,6}\s*)?[■□●◆]?\s*(?:\d{1,2}\s*[.．]?\s*)?(?:改訂履歴|変更履歴|更新履歴|改版履歴|改定履歴|版数管理|revision\s+history|change\s+history|document\s+history|revisions)(?:\s*[(（][^)）]*[)）])?$/i;
+// Also bilingual, 「Revision history / 改訂履歴」「改訂履歴 | Revision history」.
+const NAME = String.raw`(?:改訂履歴|変更履歴|更新履歴|改版履歴|改定履歴|改訂記録|版数管理|revision\s+history|change\s+history|document\s+history|revisions)`;
+const HEADING = new RegExp(String.raw`^(?:#{1,6}\s*)?[■□●◆]?\s*(?:\d{1,2}\s*[.．]?\s*)?${NAME}(?:\s*[/／|｜]\s*${NAME})?(?:\s*[(（][^)）]*[)）])?$`, 'i');
 
 export function isRevisionHeading(text: string): boolean {
   const t = text.trim().replace(/\s+/g, ' ');

@@ -153,6 +153,8 @@ function classify(line: Line): Item {
   if (question && !parsed.id) return { ...item, kind: 'question', value: question[1]!.trim() };
   const answer = ANSWER.exec(unbold);
   if (answer && !parsed.id) return { ...item, kind: 'answer', value: answer[1]!.trim() };
+  // 「目次：[保存場所](#保存場所) ／ [責任共有モデル](#…)」: a page's links to its own headings.
+  if (/^目次\s*[:：]/.test(text) || (text.match(/\]\(#[^)]*\)/g)?.length ?? 0) >= 3) return { ...item, kind: 'toc' };
   if (parsed.toc && (parsed.id || parsed.number !== null || parsed.level !== null || /\.{3,}|…{2,}|‥{2,}|・{4,}/.test(text))) return { ...item, kind: 'toc' };
   if (parsed.id) return { ...item, kind: 'heading' };
   // A sentence after a number or a mark (「24 世代(2 年間分)保持しています。」「□ 当社は…」) is text.

@@ -12,7 +12,10 @@ const BACKUP_WORDS = ['バックアップ', 'スナップショット', '世代'
 const TAKING = ['取得', '保管', '保存', '保持'];
 const BACKUP_CONTROL = '12.3.1';
 
-const CYCLES = new Set<string>(['daily', 'weekly', 'monthly', 'quarterly', 'yearly']);
+// 「変更の都度、変更前の版を保存」: versions kept on every change are a cycle too.
+const CYCLES = new Set<string>(['daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'on_change']);
+/** A topic that names the backup again, not another one. */
+const SAME_BACKUP = /^(?:取得した|その|この|これらの?|当該)?\s*(?:バックアップ(?:データ)?|スナップショット)$/;
 
 /**
  * The cycle of a count of generations: the frequency in its own comma-delimited segment, nearest
@@ -27,8 +30,10 @@ export function generationFrequency(a: Analysis, q: Quantity): Frequency | null 
   const inSeg = cycles.filter((f) => f.start >= seg.start && f.end <= seg.end);
   const f = inSeg.filter((x) => x.start < q.start).at(-1) ?? inSeg.find((x) => x.start >= q.end);
   if (f) return f.cadence as Frequency;
-  const ownTopic = a.tokens.some((t) => t.start >= seg.start && t.end <= q.start && t.surface === 'は' && t.pos1 === '係助詞');
-  if (ownTopic) return null;
+  // A segment with a topic of its own (「月次のバックアップは…」) does not take an earlier cadence, unless
+  // the topic is just the backup again (「毎日バックアップしており、バックアップは7日間保持」).
+  const topic = a.tokens.find((t) => t.start >= seg.start && t.end <= q.start && t.surface === 'は' && t.pos1 === '係助詞');
+  if (topic && !SAME_BACKUP.test(a.text.slice(seg.start, topic.start).replace(/^[、,\s]+/, ''))) return null;
   const before = new Set(cycles.filter((x) => x.end <= seg.start).map((x) => x.cadence));
   return before.size === 1 ? ([...before][0] as Frequency) : null;
 }

@@ -10,6 +10,8 @@ export interface SectionState {
   provider: string | null;
   /** The table being read has a region column (its header or an earlier row says リージョン). */
   regionTable: boolean;
+  /** The sentence before said where something is kept: 「いずれも日本国内です」 continues it. */
+  located: boolean;
 }
 
 /** What facts are read from: a control section, or a passage outside every section (ord and control null). */
@@ -21,8 +23,15 @@ export interface Scope {
   lines: Line[];
 }
 
+/** What the whole document says, read before its sentences. */
+export interface DocumentContext {
+  /** The cloud providers the document names by a name of their cloud (Google Cloud, AWS): their company alone may stand for them. */
+  providers: ReadonlySet<string>;
+}
+
 export interface Ctx {
   section: Scope;
+  document: DocumentContext;
   sentence: Sentence;
   a: Analysis;
   state: SectionState;

@@ -10,7 +10,9 @@ const ENCRYPT = ['暗号化', '暗号化処理', 'encrypt', 'encrypted', 'encryp
 /** Nouns after 暗号化 that make it a function, product or topic, not an act on data. */
 const NOT_ACT = /^(?:機能|方式|アルゴリズム|強度|技術|規制|製品|ソフト|ツール|通信|不可)/;
 const TRANSIT = ['通信', '転送', '伝送', '送受信', 'やり取り', 'やりとり', 'TLS', 'SSL', 'HTTPS', 'https', 'VPN', '経路', '回線'];
-const STORED = ['データ', '保存', '保管', '格納', 'ディスク', 'ストレージ', 'ボリューム', 'バックアップ', '仮想マシン', 'データベース', 'DB', 'ファイル', '資産', 'サーバ'];
+const STORED = ['データ', '保存', '保管', '格納', 'ディスク', 'ストレージ', 'ボリューム', 'バックアップ', '仮想マシン', 'データベース', 'DB', 'ファイル', '資産', 'サーバ', 'マイナンバー', '個人番号', '個人情報', 'カード番号'];
+/** 「保存データは…の暗号化機能で保護しています」: a feature that protects stored data is the claim. */
+const PROTECTS = /保護|暗号化され/;
 
 const KEY_SERVICES: readonly (readonly [string, string])[] = [
   ['AWS Key Management Service', 'aws-kms'], ['AWS KMS', 'aws-kms'], ['Azure Key Vault', 'azure-key-vault'],
@@ -32,8 +34,9 @@ function keyManagement(a: Parameters<Extractor>[0]['a']): string | null {
 export const encryptionAtRest: Extractor = ({ a }) => {
   const out: Draft[] = [];
   for (const m of findAny(a, ENCRYPT)) {
-    if (NOT_ACT.test(a.text.slice(m.end))) continue;
     const clause = clauseAt(a, m.start);
+    const feature = /^機能/.test(a.text.slice(m.end)) && PROTECTS.test(a.text.slice(m.end)) && mentions(a, clause, ['保存データ', '保管データ', '格納データ']);
+    if (NOT_ACT.test(a.text.slice(m.end)) && !feature) continue;
     if (mentions(a, clause, TRANSIT)) continue;
     if (!mentions(a, clause, STORED)) continue;
     if (isCustomersAct(a, clause)) continue;

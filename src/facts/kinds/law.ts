@@ -2,13 +2,11 @@
 import { claim, mentions, WHOLE } from '../analysis.ts';
 import type { Draft, Extractor } from './context.ts';
 import { defineKind } from '../registry.ts';
+import { COUNTRIES } from './countries.ts';
 
-const COUNTRY: Record<string, string> = {
-  日本国: 'JP', 日本: 'JP', 米国: 'US', アメリカ合衆国: 'US', アメリカ: 'US', 英国: 'GB', イギリス: 'GB',
-  シンガポール: 'SG', ドイツ: 'DE', フランス: 'FR', 中国: 'CN', 韓国: 'KR', アイルランド: 'IE',
-};
+const COUNTRY: Record<string, string> = Object.fromEntries(COUNTRIES);
 // 「日本法」「日本国の法律」「米国ニューヨーク州法」: a state's law is its country's.
-const LAW = new RegExp(`(${Object.keys(COUNTRY).join('|')})(?:国内)?の?(?:[\\p{Script=Katakana}\\p{Script=Han}ー・]{1,10}?州)?(?:法律|法令|法)(?![人案規則務])`, 'gu');
+const LAW = new RegExp(`(${COUNTRIES.map(([n]) => n).join('|')})(?:国内)?の?(?:[\\p{Script=Katakana}\\p{Script=Han}ー・]{1,16}?州)?(?:法律|法令|法)(?![人案規則務])`, 'gu');
 /** The sentence must be about the law that applies, not any mention of a law. */
 const CUES = ['準拠', 'が適用され', '適用される法', '適用法', '適用する法', '管轄法', '法令は', '法は', '従って解釈', 'に従って解決', 'に従い解釈', '紛争'];
 

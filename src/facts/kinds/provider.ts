@@ -36,9 +36,46 @@ export function findProviders(a: Analysis, span?: Span): ProviderMention[] {
   return found;
 }
 
-export const cloudProvider: Extractor = ({ a }) => {
+/**
+ * A provider's company named alone (「Google の NTP サーバー」「物理ネットワークは Google が管理」) is that
+ * provider in a document that names its cloud elsewhere; not in a product name (Google Workspace,
+ * Microsoft 365), which a particle does not follow.
+ */
+const COMPANIES: readonly { id: string; names: readonly string[] }[] = [
+  { id: 'aws', names: ['Amazon', 'アマゾン'] },
+  { id: 'azure', names: ['Microsoft', 'マイクロソフト'] },
+  { id: 'gcp', names: ['Google', 'グーグル'] },
+  { id: 'oracle', names: ['Oracle', 'オラクル'] },
+  { id: 'ibm', names: ['IBM'] },
+];
+const COMPANY_OF = new Map(COMPANIES.flatMap((c) => c.names.map((n) => [n, c.id] as const)));
+
+/** The providers a document names by one of their cloud's names. */
+export function documentProviders(texts: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (const text of texts) {
+    const t = text.normalize('NFKC');
+    for (const { id, name } of ALL) if (!found.has(id) && t.includes(name.normalize('NFKC'))) found.add(id);
+  }
+  return found;
+}
+
+function companyMentions(a: Analysis, providers: ReadonlySet<string>, named: readonly Span[]): ProviderMention[] {
+  if (providers.size === 0) return [];
+  return findAny(a, [...COMPANY_OF.keys()])
+    .filter((m) => providers.has(COMPANY_OF.get(m.term)!) && !named.some((n) => m.start < n.end && m.end > n.start))
+    .filter((m) => {
+      const next = a.tokens.find((t) => t.start >= m.end && t.surface.trim() !== '');
+      // A particle, by its surface: after a space kuromoji may tag が as a conjunction.
+      return next !== undefined && next.start === m.end + (a.text[m.end] === ' ' ? 1 : 0) && /^(?:の|が|は|と|に|で|も|により|による)$/.test(next.surface);
+    })
+    .map((m) => ({ start: m.start, end: m.end, id: COMPANY_OF.get(m.term)! }));
+}
+
+export const cloudProvider: Extractor = ({ a, document }) => {
   const out: Draft[] = [];
-  for (const m of findProviders(a)) out.push({ kind: 'cloud_provider', value: m.id, ...claim(a, m.start, m.end) });
+  const named = findProviders(a);
+  for (const m of [...named, ...companyMentions(a, document.providers, named)]) out.push({ kind: 'cloud_provider', value: m.id, ...claim(a, m.start, m.end) });
   return out;
 };
 
