@@ -1,45 +1,62 @@
-// Dates and editions as whitepapers print them: 2024年7月1日, 令和6年7月1日, 2024.7.1, 2024/07/01,
-// 2024-11-15; 第3版, 改訂第2.0版, 第四版, Ver.2.3, Version 3.1, Rev.3, 初版.
-import { parseNumber } from '../facts/numbers.ts';
+// Editions as printed, to the digits the gold keeps: 「第2.3版」「改訂第2.0版」「第四版」「Ver.2.3」
+// 「Version 3.1」「Rev.3」「改訂3版」「版数3」 → 2.3, 2.0, 4, 2.3, 3.1, 3, 3, 3; 「初版」 stays 初版.
 
-const DATE = String.raw`(?:(令和|平成)\s*(\d{1,2}|元)|(\d{4}))\s*[年/.\-]\s*(\d{1,2})\s*(?:[月/.\-]\s*(?:(\d{1,2})\s*日?)?)?`;
-const DATE_RE = new RegExp(DATE);
+const KANJI_DIGITS: Record<string, number> = { 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Matched date groups → ISO date, `YYYY-MM` when no day is given. */
-function isoDate(m: RegExpExecArray): string | null {
-  const [, era, eraYear, western, monthText, dayText] = m;
-  const year = era ? (era === '令和' ? 2018 : 1988) + (eraYear === '元' ? 1 : Number(eraYear)) : Number(western);
-  const month = Number(monthText);
-  const day = dayText ? Number(dayText) : null;
-  if (!(year > 1980 && year < 2100 && month >= 1 && month <= 12)) return null;
-  if (day !== null && (day < 1 || day > 31)) return null;
-  return day === null ? `${year}-${pad(month)}` : `${year}-${pad(month)}-${pad(day)}`;
+/** 「四」→4, 「十二」→12, 「二十」→20 (editions do not run higher). */
+function kanjiNumber(text: string): number | null {
+  const m = /^([一二三四五六七八九])?(十)?([〇一二三四五六七八九])?$/.exec(text);
+  if (!m || text === '') return null;
+  if (!m[2]) return m[1] && !m[3] ? KANJI_DIGITS[m[1]]! : null;
+  return (m[1] ? KANJI_DIGITS[m[1]]! : 1) * 10 + (m[3] ? KANJI_DIGITS[m[3]]! : 0);
 }
 
-/** The first date in the text, as an ISO date. */
-export function parseDate(text: string): string | null {
-  const m = DATE_RE.exec(text);
-  return m ? isoDate(m) : null;
+const NUMBER = String.raw`\d{1,3}(?:\.\d{1,3}){0,3}`;
+/**
+ * An edition with a marker. Groups: `num…` (digits), `kanji` (第四版), `first` (初版). A version
+ * word needs a boundary before it and a 「v」 no word before it, so 「Server 2.0」 and 「SAML v2.0」
+ * are not editions of the document.
+ */
+const MARKED = String.raw`(?:改訂|改定)?第\s*(?:(?<num>${NUMBER})|(?<kanji>[〇一二三四五六七八九十]{1,3}))\s*版|(?:改訂|改定)\s*(?<num5>${NUMBER})\s*版|版数\s*[:：]?\s*(?<num6>${NUMBER})(?![\d.]*\d)|(?<first>初版)|(?:(?<![A-Za-z])(?:Ver(?:sion)?|Rev(?:ision)?)|バージョン)\s*\.?\s*(?<num2>${NUMBER})(?![\d.]*\d)|(?<![A-Za-z0-9]\s?)v\.?\s?(?<num3>${NUMBER})(?![\d.]*\d)|(?<![\d.])(?<num4>${NUMBER})\s*版`;
+const MARKED_RE = new RegExp(MARKED, 'i');
+const MARKED_AT_START = new RegExp(MARKED, 'iy');
+const BARE_RE = new RegExp(String.raw`^(?:${MARKED}|(?<bare>${NUMBER}))$`, 'i');
+
+export interface EditionMatch {
+  version: string;
+  index: number;
+  length: number;
 }
 
-/** Where the first date stands in the text. */
-export function findDate(text: string): { date: string; index: number; length: number } | null {
-  const m = DATE_RE.exec(text);
-  const date = m ? isoDate(m) : null;
-  return m && date ? { date, index: m.index, length: m[0].length } : null;
+function version(g: Record<string, string | undefined>): string | null {
+  if (g.first) return '初版';
+  const digits = g.num ?? g.num2 ?? g.num3 ?? g.num4 ?? g.num5 ?? g.num6 ?? g.bare;
+  if (digits) return digits;
+  const n = g.kanji ? kanjiNumber(g.kanji) : null;
+  return n === null ? null : String(n);
 }
 
-// 「第 1.1 版」「改訂第2.0版」「第四版」「初版」「Ver.2.3」「Version 3.1」「Rev.3」「v2」
-const EDITION = /(?:改訂)?第\s*([\d.]+|[一二三四五六七八九十〇]+)\s*版|(初版)|(?:Ver(?:sion)?\.?|Rev(?:ision)?\.?|\bv)\s*(\d+(?:\.\d+)*)/i;
-
-/** The digits of an edition as printed (「第四版」 → 4, 「Ver.2.3」 → 2.3), or 初版. */
-export function findEdition(text: string): { version: string; index: number; length: number } | null {
-  const m = EDITION.exec(text);
+/** The first marked edition in `text` (「…第2版…」, 「Ver.1.0」), with where it stands. */
+export function findEdition(text: string): EditionMatch | null {
+  const m = MARKED_RE.exec(text);
   if (!m) return null;
-  const printed = m[1] ?? m[2] ?? m[3]!;
-  const version = /^[一二三四五六七八九十〇]+$/.test(printed) ? String(parseNumber(printed)) : printed.replace(/\.$/, '');
-  if (version === '' || version === '.') return null;
-  return { version, index: m.index, length: m[0].length };
+  const v = version(m.groups ?? {});
+  return v === null ? null : { version: v, index: m.index, length: m[0].length };
+}
+
+/** A marked edition that `text` starts with. */
+export function editionAtStart(text: string): EditionMatch | null {
+  MARKED_AT_START.lastIndex = 0;
+  const m = MARKED_AT_START.exec(text);
+  const v = m ? version(m.groups ?? {}) : null;
+  return m && v !== null ? { version: v, index: 0, length: m[0].length } : null;
+}
+
+/**
+ * A cell that is an edition and nothing else: a marked one, or bare digits (「1.0」), which only a
+ * version column or a 版数 row may hold.
+ */
+export function parseEditionCell(text: string): string | null {
+  const m = BARE_RE.exec(text.trim());
+  return m ? version(m.groups ?? {}) : null;
 }
