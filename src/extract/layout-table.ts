@@ -160,11 +160,24 @@ const SENTENCE_END = /[。．！？!?][)）」』]?$/u;
 const CELL_ITEM = /^(?:[・•●◆■□○◎※▲△▼▽]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[①-⑳])/u;
 
 /**
+ * A Latin word or number set inside Japanese text with no space around it (「はNTPにより」), cut
+ * by a producer that wraps Japanese at any character: a producer that wraps at spaces could not
+ * have broken it there. (「【JIS」「Q 27001】」 was broken at a space.)
+ */
+const CUT_BEFORE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー、。](?:[A-Z]+|[0-9]+)$/u;
+const CUT_AFTER = /^(?:[A-Z]+|[0-9]+)(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー、。]|$)/u;
+
+function cutWord(prev: string, next: string): boolean {
+  const a = CUT_BEFORE.exec(prev)?.[0].slice(1);
+  const b = CUT_AFTER.exec(next)?.[0];
+  return a !== undefined && b !== undefined && /\d/.test(a) === /\d/.test(b[0]!);
+}
+
+/**
  * What goes between two lines of one cell: a line break after a sentence end, before a list
- * item and after Japanese text that stopped short of the column's edge; else what joins wrapped
- * lines of a paragraph (nothing inside Japanese text, a space between Latin words). A producer
- * that wraps Japanese anywhere may cut a Latin word too (「NT」「P」): that cannot be told from a
- * break at a space (「JIS」「Q 27001」), so it gets a space.
+ * item and after Japanese text that stopped short of the column's edge; nothing inside a word
+ * cut at the edge; else what joins wrapped lines of a paragraph (nothing inside Japanese text,
+ * a space between Latin words).
  */
 function lineBreak(prev: Piece, next: Piece, edge: number, size: number): string {
   if (SENTENCE_END.test(prev.text) || CELL_ITEM.test(next.text)) return '\n';
@@ -173,6 +186,7 @@ function lineBreak(prev: Piece, next: Piece, edge: number, size: number): string
   // Japanese wraps at any character, so a line stopping short was broken on purpose; Latin text
   // wraps at spaces and leaves what room the next word did not fit in.
   if ((isCjk(a) || isCjk(b)) && !wrapped(prev.x1, edge, next, size)) return '\n';
+  if (cutWord(prev.text, next.text)) return '';
   const joined = joinPair(prev.text, next.text);
   return joined.slice(prev.text.length, joined.length - next.text.length);
 }

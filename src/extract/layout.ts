@@ -92,8 +92,9 @@ function joinItems(items: readonly TextItem[]): string {
       const em = Math.max(size, it.size);
       const a = lastChar(out);
       const b = firstChar(it.text);
-      // A bullet after a visible gap starts a list item (「…の更新 ・18.1.5 の更新」), even between CJK.
-      if (gap > SPACE_EM * em && a !== ' ' && b !== ' ' && (!(isCjk(a) && isCjk(b)) || LIST_MARK.test(b!))) out += ' ';
+      // A bullet after a visible gap starts a list item (「…の更新 ・18.1.5 の更新」), and a gap
+      // after a full stop ends a sentence (a line break set as a space), even between CJK.
+      if (gap > SPACE_EM * em && a !== ' ' && b !== ' ' && (!(isCjk(a) && isCjk(b)) || LIST_MARK.test(b!) || /[。！？]/.test(a!))) out += ' ';
     }
     out += it.text;
     right = Math.max(right, it.x + it.width);
@@ -224,9 +225,10 @@ function confirmWeakGaps(rows: Row[]): void {
         const left = aligned(byX0, 'x0', i, p.x0, faint);
         // An ideographic space after labels of one width (「5.1　…」「5.2　…」 in a table of
         // contents) lines the text up without making a column: a column's text starts at one x
-        // whatever the length of the cell before it, so the gaps before it differ.
+        // whatever the length of the cell before it, so another row has another gap before the
+        // very same x (not one that lines up by chance, a point off).
         const ideographic = (gapEm: number) => Math.abs(gapEm - 1) <= IDEOGRAPHIC_EM;
-        const spaced = ideographic(p.gapEm) && left.every((s) => ideographic(s.gapEm));
+        const spaced = ideographic(p.gapEm) && !left.some((s) => !ideographic(s.gapEm) && Math.abs(s.x0 - p.x0) <= 0.5);
         keep = (!spaced && (rowCount(left) >= need || byRight >= need)) || (tableRow && p.gapEm > 1 + IDEOGRAPHIC_EM);
       }
       if (prev && !keep) {
