@@ -236,9 +236,17 @@ function rowsOf(lines: readonly Row[], grid: Grid, edge: readonly number[]): Row
   lines.slice(1).forEach((line, k) => {
     const group = groups.at(-1)!;
     const pitch = pitches[k]!;
+    /** The row's last line with text in column c. */
+    const above = (c: number) => group.findLast((l) => l.pieces.some((q) => column(grid.strips, q) === c));
     let same: boolean;
-    if (pitch < SUBLINE_EM * size) same = true;
-    else if (bySpacing) same = pitch < split;
+    if (bySpacing) {
+      // Measured from the line above in the same column: a cell merged down over two rows
+      // (「アク」「セス」「制御」) runs on past the start of the next row.
+      same = line.pieces.every((p) => {
+        const prev = above(column(grid.strips, p));
+        return (prev ? line.y - prev.y : pitch) < split;
+      });
+    } else if (pitch < SUBLINE_EM * size) same = true;
     else {
       // Each piece must go on in a cell whose text so far ran up to the column's edge, and some
       // cell of the row must have ended: a line filling every cell of the row is the next row.
@@ -246,8 +254,8 @@ function rowsOf(lines: readonly Row[], grid: Grid, edge: readonly number[]): Row
       const covered = new Set(line.pieces.map((p) => column(grid.strips, p)));
       same = [...filled].some((c) => !covered.has(c)) && line.pieces.every((p) => {
         const c = column(grid.strips, p);
-        const above = [...group].reverse().flatMap((l) => l.pieces.filter((q) => column(grid.strips, q) === c))[0];
-        return above !== undefined && wrapped(above.x1, edge[c]!, p, size);
+        const last = above(c)?.pieces.find((q) => column(grid.strips, q) === c);
+        return last !== undefined && wrapped(last.x1, edge[c]!, p, size);
       });
     }
     if (same) group.push(line);
@@ -265,6 +273,7 @@ export function readTable(rows: readonly Row[], start: number): { rows: TableRow
   const { end, grid } = extent(rows, start);
   const lines = rows.slice(start, end);
   const edge = edges(grid);
+  const left = Math.min(...grid.pieces.map((p) => p.x0));
   const out: TableRow[] = [];
   for (const group of rowsOf(lines, grid, edge)) {
     const columns = new Map<number, Piece[]>();
@@ -274,7 +283,7 @@ export function readTable(rows: readonly Row[], start: number): { rows: TableRow
     const cells: Cell[] = [];
     for (let c = 0; c <= last; c++) {
       const pieces = columns.get(c);
-      const x = c === 0 ? Math.min(...group.flatMap((l) => l.pieces.map((p) => p.x0))) : grid.strips[c - 1]!.hi;
+      const x = c === 0 ? left : grid.strips[c - 1]!.hi;
       cells.push(pieces ? cellOf(pieces, edge[c]!, size) : { text: '', x0: x, lastX1: x });
     }
     out.push({

@@ -2,7 +2,9 @@
 // the columns that part fills: a column empty on one page (a merged 「分類」 cell) is missing
 // from its grid, and the header may be printed again at the top of the next page. A table that
 // ends one page and starts the next with columns that line up is one table: its rows are set
-// in the columns of all its parts, and a header printed again is dropped.
+// in the columns of all its parts, a header printed again is dropped, and a row the page break
+// cut is joined again.
+import { joinPair } from '../normalize/join.ts';
 import type { LaidLine } from './layout.ts';
 import { columnAt, type Strip } from './layout-table.ts';
 
@@ -34,7 +36,8 @@ function combine(a: Table, b: Table): Strip[] | null {
   return out.sort((x, y) => x.lo - y.lo);
 }
 
-function rowText(table: Table, strips: readonly Strip[]): string {
+/** The row's cells in the columns `strips` make. */
+function rowCells(table: Table, strips: readonly Strip[]): string[] {
   const cells: string[] = [];
   for (const cell of table.cells) {
     if (cell.text === '') continue;
@@ -42,7 +45,27 @@ function rowText(table: Table, strips: readonly Strip[]): string {
     while (cells.length <= c) cells.push('');
     cells[c] = cells[c] === '' ? cell.text : `${cells[c]} ${cell.text}`;
   }
-  return cells.join('\t');
+  return cells;
+}
+
+const filled = (cells: readonly string[]) => cells.flatMap((c, i) => (c === '' ? [] : [i]));
+
+/**
+ * Is `next`, the first row of a page, the rest of `prev`, a row the page break cut? Its first
+ * cell is empty and it has text only in columns where `prev` has text, and not in all of them
+ * but the first: the cells that ran on are the long ones. (A row whose first cell is merged from
+ * the row above fills the other columns.)
+ */
+function runsOn(prev: readonly string[], next: readonly string[]): boolean {
+  const cols = filled(next);
+  const before = filled(prev);
+  return (next[0] ?? '') === '' && cols.length > 0 && cols.every((c) => before.includes(c)) && cols.length < before.filter((c) => c > 0).length;
+}
+
+/** Joins the two parts of a cell cut by a page break, as the lines of a cell are joined. */
+function joinCut(a: string, b: string): string {
+  if (a === '' || b === '') return a + b;
+  return /[。．！？!?][)）」』]?$/u.test(a) || /^[・•●◆■□○◎※▲△▼▽]/u.test(b) ? `${a}\n${b}` : joinPair(a, b);
 }
 
 /**
@@ -88,12 +111,26 @@ export function tableTexts(pages: readonly (readonly LaidLine[])[], furniture: r
 
   for (const { strips, parts: ids } of chains) {
     let header: string | null = null;
+    /** The last row written, to take the rest of a row the page break cut. */
+    let last: { page: number; index: number; cells: string[] } | null = null;
     ids.forEach((id, n) => {
-      parts.get(id)!.forEach(({ page, index }, row) => {
-        const text = rowText(pages[page]![index]!.table!, strips);
+      const rows = parts.get(id)!;
+      rows.forEach(({ page, index }, row) => {
+        const cells = rowCells(pages[page]![index]!.table!, strips);
+        const text = cells.join('\t');
         if (n === 0 && row === 0) header = text;
         // The header printed again at the top of the next page.
-        texts[page]![index] = n > 0 && row === 0 && text === header ? null : text;
+        const repeated = n > 0 && row === 0 && text === header;
+        const first = n > 0 && (row === 0 || (row === 1 && texts[page]![rows[0]!.index] === null));
+        if (repeated) texts[page]![index] = null;
+        else if (first && last && runsOn(last.cells, cells)) {
+          last.cells = last.cells.map((c, i) => joinCut(c, cells[i] ?? ''));
+          texts[last.page]![last.index] = last.cells.join('\t');
+          texts[page]![index] = null;
+        } else {
+          texts[page]![index] = text;
+          last = { page, index, cells };
+        }
       });
     });
   }
