@@ -130,8 +130,10 @@ export function fidelity(textLines: readonly string[], pdfLines: readonly string
   }
   const starts = textStarts === 0 ? 1 : kept / textStarts;
   // Lines whose characters the other side does not hold at all: lost text, or furniture left in.
-  for (const l of textLines) if (squeeze(l) && !tb.includes(squeeze(l))) diff.push(`- text ${JSON.stringify(l)}`);
-  for (const l of pdfLines) if (squeeze(l) && !ta.includes(squeeze(l))) diff.push(`+ text ${JSON.stringify(l)}`);
+  // A list dash is a mark one producer prints and another draws as a bullet (not text).
+  const body = (l: string) => squeeze(l).replace(/^[-*•]/, '');
+  for (const l of textLines) if (body(l) && !tb.includes(body(l))) diff.push(`- text ${JSON.stringify(l)}`);
+  for (const l of pdfLines) if (body(l) && !ta.includes(body(l))) diff.push(`+ text ${JSON.stringify(l)}`);
   const rowA = new Map(rowPairs.map(([i, j]) => [i, j]));
   const rowB = new Set(rowPairs.map(([, j]) => j));
   a.forEach((r, i) => {
