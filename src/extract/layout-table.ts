@@ -41,8 +41,19 @@ interface Grid {
   pieces: Piece[];
 }
 
-/** Points of slack when comparing positions. */
-const TOL = 2;
+// Loops, not Math.max(...values): a page may hold more items than a call takes arguments.
+function max(values: Iterable<number>): number {
+  let m = Number.NEGATIVE_INFINITY;
+  for (const v of values) if (v > m) m = v;
+  return m;
+}
+
+function min(values: Iterable<number>): number {
+  let m = Number.POSITIVE_INFINITY;
+  for (const v of values) if (v < m) m = v;
+  return m;
+}
+
 /** Consecutive lines of a table are closer than this many ems: farther apart, the table has ended. */
 const ROW_PITCH_EM = 2.6;
 /** A line closer than this many ems to the one above is part of it (a superscript, a centred cell). */
@@ -78,11 +89,11 @@ function column(strips: readonly Strip[], p: Piece): number {
 }
 
 /**
- * The grid with `row` added: each gap between its pieces falls into the strip it overlaps (and
+ * The strips with `row` added: each gap between its pieces falls into the strip it overlaps (and
  * narrows it) or, overlapping none, opens a new strip, which no piece of the table may cross; a
  * gap over several strips passes empty cells. Null when the row does not fit the columns.
  */
-function addRow(grid: Grid, row: Row): Grid | null {
+function withRow(grid: Grid, row: Row): Strip[] | null {
   let strips = [...grid.strips];
   for (let k = 1; k < row.pieces.length; k++) {
     const gap = { lo: row.pieces[k - 1]!.x1, hi: row.pieces[k]!.x0 };
@@ -102,8 +113,7 @@ function addRow(grid: Grid, row: Row): Grid | null {
     if (!f) return null;
     fitted.push(f);
   }
-  fitted.sort((a, b) => a.lo - b.lo);
-  return { strips: fitted, pieces: [...grid.pieces, ...row.pieces] };
+  return fitted.sort((a, b) => a.lo - b.lo);
 }
 
 /**
@@ -125,7 +135,9 @@ export function wrapped(lastX1: number, edge: number, next: Piece, size: number)
  * first column that is not the wrapped end of the cell above.
  */
 function extent(rows: readonly Row[], start: number): { end: number; grid: Grid } {
-  let grid = addRow({ strips: [], pieces: [] }, rows[start]!)!;
+  const grid: Grid = { strips: [], pieces: [] };
+  grid.strips = withRow(grid, rows[start]!)!;
+  grid.pieces.push(...rows[start]!.pieces);
   let minPitch = Infinity;
   let maxPitch = 0;
   let end = start + 1;
@@ -144,9 +156,10 @@ function extent(rows: readonly Row[], start: number): { end: number; grid: Grid 
       const goesOn = above !== undefined && (wrapped(above.x1, grid.strips[0]!.hi, only, size) || maxPitch > pitch + slack(size));
       if (pitch > limit || !goesOn) break;
     }
-    const next = addRow(grid, row);
-    if (!next) break;
-    grid = next;
+    const strips = withRow(grid, row);
+    if (!strips) break;
+    grid.strips = strips;
+    grid.pieces.push(...row.pieces);
     if (pitch >= SUBLINE_EM * size) {
       minPitch = Math.min(minPitch, pitch);
       maxPitch = Math.max(maxPitch, pitch);
@@ -199,7 +212,7 @@ function unflatten(text: string): string {
 function cellOf(lines: readonly Piece[], edge: number, size: number): Cell {
   let text = unflatten(lines[0]!.text);
   for (let k = 1; k < lines.length; k++) text += lineBreak(lines[k - 1]!, lines[k]!, edge, size) + unflatten(lines[k]!.text);
-  return { text, x0: Math.min(...lines.map((l) => l.x0)), lastX1: lines.at(-1)!.x1 };
+  return { text, x0: min(lines.map((l) => l.x0)), lastX1: lines.at(-1)!.x1 };
 }
 
 /** Where the text of each column may reach: the start of the next column, for the last one the end of its longest line. */
@@ -215,7 +228,7 @@ function edges(grid: Grid): number[] {
 
 /** Splits the table's lines into rows: by spacing when rows are set apart, else by the cells that wrapped. */
 function rowsOf(lines: readonly Row[], grid: Grid, edge: readonly number[]): Row[][] {
-  const size = Math.max(...lines.map((l) => l.size));
+  const size = max(lines.map((l) => l.size));
   const pitches = lines.slice(1).map((l, k) => l.y - lines[k]!.y);
   // Rows set apart: the distances between lines fall into groups with clear steps between; the
   // lowest group seen twice or more is the leading inside a cell, anything wider parts rows.
@@ -232,54 +245,74 @@ function rowsOf(lines: readonly Row[], grid: Grid, edge: readonly number[]): Row
   const inCell = clusters.findIndex((c) => c.length >= 2);
   const bySpacing = inCell !== -1 && inCell + 1 < clusters.length;
   const split = bySpacing ? (clusters[inCell]!.at(-1)! + clusters[inCell + 1]![0]!) / 2 : Infinity;
-  const groups: Row[][] = [[lines[0]!]];
-  lines.slice(1).forEach((line, k) => {
-    const group = groups.at(-1)!;
-    const pitch = pitches[k]!;
-    /** The row's last line with text in column c. */
-    const above = (c: number) => group.findLast((l) => l.pieces.some((q) => column(grid.strips, q) === c));
+  // Each row as it grows: its lines, and the last piece (with its line's y) in each column.
+  interface Group {
+    lines: Row[];
+    last: Map<number, { piece: Piece; y: number }>;
+  }
+  const groups: Group[] = [];
+  const add = (group: Group, line: Row) => {
+    group.lines.push(line);
+    for (const p of line.pieces) group.last.set(column(grid.strips, p), { piece: p, y: line.y });
+  };
+  lines.forEach((line, k) => {
+    const group = groups.at(-1);
+    const pitch = k > 0 ? pitches[k - 1]! : 0;
     let same: boolean;
-    if (bySpacing) {
+    if (!group) same = false;
+    else if (bySpacing) {
       // Measured from the line above in the same column: a cell merged down over two rows
       // (「アク」「セス」「制御」) runs on past the start of the next row.
       same = line.pieces.every((p) => {
-        const prev = above(column(grid.strips, p));
-        return (prev ? line.y - prev.y : pitch) < split;
+        const above = group.last.get(column(grid.strips, p));
+        return (above ? line.y - above.y : pitch) < split;
       });
     } else if (pitch < SUBLINE_EM * size) same = true;
     else {
       // Each piece must go on in a cell whose text so far ran up to the column's edge, and some
       // cell of the row must have ended: a line filling every cell of the row is the next row.
-      const filled = new Set(group.flatMap((l) => l.pieces.map((p) => column(grid.strips, p))));
       const covered = new Set(line.pieces.map((p) => column(grid.strips, p)));
-      same = [...filled].some((c) => !covered.has(c)) && line.pieces.every((p) => {
-        const c = column(grid.strips, p);
-        const last = above(c)?.pieces.find((q) => column(grid.strips, q) === c);
-        return last !== undefined && wrapped(last.x1, edge[c]!, p, size);
-      });
+      same =
+        [...group.last.keys()].some((c) => !covered.has(c)) &&
+        line.pieces.every((p) => {
+          const c = column(grid.strips, p);
+          const above = group.last.get(c);
+          return above !== undefined && wrapped(above.piece.x1, edge[c]!, p, size);
+        });
     }
-    if (same) group.push(line);
-    else groups.push([line]);
+    if (same) add(group!, line);
+    else {
+      const fresh: Group = { lines: [], last: new Map() };
+      add(fresh, line);
+      groups.push(fresh);
+    }
   });
-  return groups;
+  return groups.map((g) => g.lines);
 }
 
 /**
- * If a table starts at `rows[start]`, its rows (one TableRow each) and the index after its last
- * line; null when the line is not the start of a table of two lines or more.
+ * If a table starts at `rows[start]` (a line of two pieces or more), its rows (one TableRow
+ * each) and the index after its last line; else null.
  */
 export function readTable(rows: readonly Row[], start: number): { rows: TableRow[]; end: number } | null {
   if (rows[start]!.pieces.length < 2) return null;
   const { end, grid } = extent(rows, start);
   const lines = rows.slice(start, end);
   const edge = edges(grid);
-  const left = Math.min(...grid.pieces.map((p) => p.x0));
+  const left = min(grid.pieces.map((p) => p.x0));
   const out: TableRow[] = [];
   for (const group of rowsOf(lines, grid, edge)) {
     const columns = new Map<number, Piece[]>();
-    for (const line of group) for (const p of line.pieces) columns.set(column(grid.strips, p), [...(columns.get(column(grid.strips, p)) ?? []), p]);
-    const last = Math.max(...columns.keys());
-    const size = Math.max(...group.map((l) => l.size));
+    for (const line of group) {
+      for (const p of line.pieces) {
+        const c = column(grid.strips, p);
+        const list = columns.get(c);
+        if (list) list.push(p);
+        else columns.set(c, [p]);
+      }
+    }
+    const last = max(columns.keys());
+    const size = max(group.map((l) => l.size));
     const cells: Cell[] = [];
     for (let c = 0; c <= last; c++) {
       const pieces = columns.get(c);
@@ -292,7 +325,7 @@ export function readTable(rows: readonly Row[], start: number): { rows: TableRow
       y: group[0]!.y,
       lastY: group.at(-1)!.y,
       size,
-      right: Math.max(...group.flatMap((l) => l.pieces.map((p) => p.x1))),
+      right: max(group.flatMap((l) => l.pieces.map((p) => p.x1))),
     });
   }
   return { rows: out, end };

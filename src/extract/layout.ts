@@ -45,6 +45,7 @@ const PIECE_EM = 0.8;
 const STRONG_EM = 3;
 /** A gap within this many ems of one em may be an ideographic space (U+3000), not a column gap. */
 const IDEOGRAPHIC_EM = 0.1;
+const ideographic = (gapEm: number) => Math.abs(gapEm - 1) <= IDEOGRAPHIC_EM;
 /** Pieces line up when their left (or right) edges are this close, in points. */
 const ALIGN_PT = 2;
 
@@ -227,7 +228,6 @@ function confirmWeakGaps(rows: Row[]): void {
         // contents) lines the text up without making a column: a column's text starts at one x
         // whatever the length of the cell before it, so another row has another gap before the
         // very same x (not one that lines up by chance, a point off).
-        const ideographic = (gapEm: number) => Math.abs(gapEm - 1) <= IDEOGRAPHIC_EM;
         const spaced = ideographic(p.gapEm) && !left.some((s) => !ideographic(s.gapEm) && Math.abs(s.x0 - p.x0) <= 0.5);
         keep = (!spaced && (rowCount(left) >= need || byRight >= need)) || (tableRow && p.gapEm > 1 + IDEOGRAPHIC_EM);
       }
