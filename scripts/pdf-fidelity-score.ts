@@ -42,14 +42,18 @@ export function rows(lines: readonly string[]): string[][] {
   return out;
 }
 
-/** Edit distance (insertions and deletions only) between two strings, by Myers without a trace. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Edit distance (insertions and deletions only) between two strings, by Myers without a trace:
+ * O((N+M)·D), so it gives up at `limit` and returns N+M (two versions that differ that much
+ * are simply far apart).
+ */
+export function editDistance(a: string, b: string, limit = Math.ceil((a.length + b.length) / 5)): number {
   const n = a.length;
   const m = b.length;
   const max = n + m;
   const offset = max + 1;
   const v = new Int32Array(2 * max + 3);
-  for (let d = 0; d <= max; d++) {
+  for (let d = 0; d <= Math.min(max, limit); d++) {
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;

@@ -9,6 +9,7 @@
 // `--diff` lists what differs (`-` text only, `+` PDF only, `~` a row that differs).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extractPdf } from '../src/extract/pdf.ts';
 import { extractText } from '../src/extract/text.ts';
@@ -72,4 +73,4 @@ async function main(): Promise<void> {
   for (const [producer, t] of totals) console.log(`${'MEAN'.padEnd(28)}${producer.padEnd(11)}${f3(t.chars / t.n)}  ${f3(t.cells / t.n)}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
