@@ -398,9 +398,23 @@ function unclosed(text: string): boolean {
   return depth > 0;
 }
 
+/** A number set apart from its title (「5.23　クラウドサービスの利用…」「第5.1.1項　…」): one piece, not two cells. */
+const LONE_NUMBER = /^(?:第?\s*(?:CLD\s*\.?\s*|A\s*\.\s*)?\d{1,2}(?:\s*\.\s*\d{1,2}){0,2}\s*[.．]?\s*[項条章節部]?|[(（]\d{1,2}[)）]|\d{1,2}[)）])$/i;
+
+/** The rows with each numbered heading outside a table (no line of cells above or below it) made one piece. */
+function numberedHeadings(rows: readonly Row[]): Row[] {
+  return rows.map((row, i) => {
+    const cells = (r: Row | undefined) => (r?.pieces.length ?? 0) >= 2;
+    if (row.pieces.length !== 2 || !LONE_NUMBER.test(row.pieces[0]!.text.trim()) || cells(rows[i - 1]) || cells(rows[i + 1])) return row;
+    const [num, title] = row.pieces as [Piece, Piece];
+    return { ...row, pieces: [{ ...title, text: `${num.text.trim()} ${title.text}`, x0: num.x0 }] };
+  });
+}
+
 /** Lines top to bottom: a table where one starts, else one line per baseline, a wrapped heading joined again. */
-function assemble(rows: readonly Row[], bodySize: number): OutRow[] {
-  if (rows.length === 0) return [];
+function assemble(band: readonly Row[], bodySize: number): OutRow[] {
+  if (band.length === 0) return [];
+  const rows = numberedHeadings(band);
   const regionRight = Math.max(...rows.flatMap((r) => r.pieces.map((p) => p.x1)));
   const out: OutRow[] = [];
   for (let i = 0; i < rows.length; ) {

@@ -184,6 +184,13 @@ describe('tables read by position', () => {
     ]);
   });
 
+  it('keeps a heading number set apart from its title by a tab stop on the title\'s line, but not a number in a table', () => {
+    const heading = [run('本文の行です。', 50, 80), run('5.1.1', 50, 110, 10, 5), run('情報セキュリティのための方針群', 110, 110), run('本文の行です。', 50, 140)];
+    expect(texts(layoutPage(heading))).toEqual(['本文の行です。', '5.1.1 情報セキュリティのための方針群', '本文の行です。']);
+    const table = [run('1', 50, 110, 10, 5), run('方針群', 110, 110), run('2', 50, 133, 10, 5), run('組織', 110, 133)];
+    expect(texts(layoutPage(table))).toEqual(['1\t方針群', '2\t組織']);
+  });
+
   it('lines hand-made cells up by their gaps, whatever their alignment', () => {
     // A responsibility matrix: marks centred in their columns, empty cells between.
     const rows = [
