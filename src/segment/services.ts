@@ -194,7 +194,7 @@ function coverTitle(lines: readonly string[]): string[] {
     .map((l) => l.replace(/^#+\s*/, '').trim())
     .filter((l) => l !== '');
   // 「X　ISO/IEC 27017:2015 管理策対応表」: the name, then the standard and what the document is.
-  const withStandard = first && /^(.+?)\s+(?:ISO\s*\/\s*IEC|JIS\s*Q)\s*27017(?::\d{4})?\s*\S{0,12}?(?:対応表|対応一覧|一覧|説明書|ホワイトペーパー)$/iu.exec(first);
+  const withStandard = first && first.length <= 120 && /^(.+?)\s+(?:ISO\s*\/\s*IEC|JIS\s*Q)\s*27017(?::\d{4})?\s*\S{0,12}?(?:対応表|対応一覧|一覧|説明書|ホワイトペーパー)$/iu.exec(first);
   if (withStandard && companyLine(withStandard[1]!) === null) return splitServices(withStandard[1]!);
   // A heading (「1. 目的」「第1章」) opens a document without a cover.
   if (!first || first.length > 60 || /ISO|IEC|JIS|27017|27001/i.test(first) || /^(?:\d|第\s*\d|[■□●◆【])/u.test(first)) return [];
