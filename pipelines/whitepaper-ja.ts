@@ -5,14 +5,10 @@ import { analyzeSections } from '../src/facts/index.ts';
 import { extractText } from '../src/extract/text.ts';
 import { normalizeLines } from '../src/normalize/lines.ts';
 import { extractMetadata } from '../src/segment/metadata.ts';
-import { segmentDocument } from '../src/segment/sections.ts';
+import { rejectionMessages, segmentDocument, type Rejection, type SectionRule } from '../src/segment/sections.ts';
 import { indexText } from '../src/search/tokens.ts';
-import type { Result } from '../src/types.ts';
+import type { Result, Suppressed } from '../src/types.ts';
 import { formatOf } from '../src/ingest/formats.ts';
-import { pipelineVersion } from './version.ts';
-
-/** Stored with each document; documents stored by another version are redone (see version.ts). */
-export const PIPELINE_VERSION = pipelineVersion('whitepaper-ja');
 
 export { formatOf };
 
@@ -22,13 +18,28 @@ export interface ProcessOptions {
 }
 
 export async function processFile(path: string, bytes: Uint8Array, options: ProcessOptions = {}): Promise<Result> {
+  return (await readDocument(path, bytes, options)).result;
+}
+
+/** What the pipeline decided on the way to a Result, for `hakusho explain`: none of it is stored. */
+export interface Trace {
+  /** How each section (by ord) was found. */
+  rules: SectionRule[];
+  /** Heading-like lines that opened no section, and why. */
+  rejected: Rejection[];
+  /** Fact candidates read and not taken, and why. */
+  suppressed: Suppressed[];
+}
+
+/** One file through every stage: the Result that is stored, and the trace of how it came about. */
+export async function readDocument(path: string, bytes: Uint8Array, options: ProcessOptions = {}): Promise<{ result: Result; trace: Trace }> {
   const format = formatOf(path);
   if (!format) throw new InputError('unsupported', 'only .pdf, .txt and .md files are read');
   // pdfjs is loaded only when there is a PDF: it costs ~0.7 s and ~250 MB, which commands that
   // read no PDF (query, a run that skips everything) should not pay.
   const extracted = format === 'pdf' ? await (await import('../src/extract/pdf.ts')).extractPdf(bytes, { maxDecodedMb: options.maxDecodedMb }) : extractText(bytes, { markdown: /\.(?:md|markdown)$/i.test(path) });
   const lines = normalizeLines(extracted.lines);
-  const { sections, passages } = segmentDocument(lines);
+  const { sections, passages, rejected, rules } = segmentDocument(lines);
   const meta = extractMetadata(lines, extracted.info);
   const diagnostics = extracted.diagnostics.map((d) => ({ ...d, path }));
   if (sections.length === 0) {
@@ -41,7 +52,12 @@ export async function processFile(path: string, bytes: Uint8Array, options: Proc
   }
   // Each sentence is tokenized once, here in the worker, for the facts and for the search index
   // alike (the store's transaction on the main thread cannot await kuromoji).
-  const { facts, words } = await analyzeSections(sections, passages);
+  const { facts, words, suppressed } = await analyzeSections(sections, passages);
   const indexed = sections.map((s, i) => ({ ...s, searchText: indexText(words[i]!) }));
-  return { format, pages: extracted.pages, meta, sections: indexed, facts, diagnostics };
+  // The stages' decisions travel as diagnostics too, as vfile messages do.
+  diagnostics.push(...rejectionMessages(rejected).map((d) => ({ ...d, path })));
+  diagnostics.push(
+    ...suppressed.map((x) => ({ path, page: x.page, severity: 'info' as const, rule: `facts/${x.reason}`, reason: `${x.kind} ${x.value ?? ''} not taken (${x.reason}): 「${x.evidence.slice(0, 60)}」` })),
+  );
+  return { result: { format, pages: extracted.pages, meta, sections: indexed, facts, diagnostics }, trace: { rules, rejected, suppressed } };
 }

@@ -1,20 +1,15 @@
 // Scoring a database against the gold files; used by scripts/eval.ts and by the end-to-end tests.
 import type Database from 'better-sqlite3';
+import { ATTRIBUTES, attributeSelect, readAttributes, type AttributeColumns } from '../src/facts/attributes.ts';
 import type { FactColumns } from '../src/store/rows.ts';
 
-export interface GoldFact {
+/** A fact as the gold files write it: the registry's attributes under their column names. */
+export type GoldFact = Partial<AttributeColumns> & {
   kind: string;
-  control: string;
+  control: string | null;
   value: string | number | boolean | null;
   negated?: boolean;
-  unit?: string | null;
-  frequency?: string | null;
-  subject?: string | null;
-  bound?: string | null;
-  key_management?: string | null;
-  timezone?: string | null;
-  third_party?: boolean | null;
-}
+};
 
 export interface Gold {
   file: string;
@@ -67,12 +62,10 @@ export function startKey(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '').replace(/[[\]()<>*#]/g, '').slice(0, 8);
 }
 
-interface FactRow extends FactColumns {
-  negated: number;
-  third_party: number | null;
-}
+type FactRow = FactColumns & { negated: number };
 
-const ATTRS = ['unit', 'frequency', 'subject', 'bound', 'key_management', 'timezone', 'third_party'] as const;
+/** The attributes a gold fact may state: the registry's (src/facts/attributes.ts). */
+const ATTRS = ATTRIBUTES;
 
 function goldValue(v: GoldFact['value']): string | null {
   return v === null ? null : String(v);
@@ -82,18 +75,17 @@ function matches(row: FactRow, g: GoldFact, anyControl = false): boolean {
   if (row.kind !== g.kind || (!anyControl && row.control_id !== g.control)) return false;
   if (row.value !== goldValue(g.value)) return false;
   if (Boolean(row.negated) !== Boolean(g.negated ?? false)) return false;
-  for (const a of ATTRS) {
-    if (!(a in g)) continue;
-    const want = g[a];
-    const have = a === 'third_party' ? (row.third_party === null ? null : Boolean(row.third_party)) : row[a];
-    if ((want ?? null) !== (have ?? null)) return false;
+  const have = readAttributes(row);
+  for (const { column } of ATTRS) {
+    if (!(column in g)) continue;
+    if (((g as unknown as Record<string, unknown>)[column] ?? null) !== (have[column] ?? null)) return false;
   }
   return true;
 }
 
 function describe(f: { kind: string; control: string | null; value: unknown; negated?: unknown }, rest: Record<string, unknown>): string {
   const attrs = Object.entries(rest)
-    .filter(([k, v]) => (ATTRS as readonly string[]).includes(k) && v !== null && v !== undefined)
+    .filter(([k, v]) => ATTRS.some((a) => a.column === k) && v !== null && v !== undefined)
     .map(([k, v]) => `${k}=${v}`)
     .join(' ');
   return `${f.control} ${f.kind} ${JSON.stringify(f.value)}${f.negated ? ' negated' : ''}${attrs ? ` ${attrs}` : ''}`;
@@ -163,7 +155,7 @@ export function score(db: Database.Database, golds: Gold[], stemOf: (path: strin
     // Facts: each gold fact matches at most one extracted fact.
     const rows = doc
       ? db.prepare<[number], FactRow>(
-          'SELECT kind, control_id, value, unit, frequency, subject, bound, negated, key_management, timezone, third_party FROM facts WHERE document_id = ? ORDER BY id',
+          `SELECT kind, control_id, value, negated, ${attributeSelect('facts')} FROM facts WHERE document_id = ? ORDER BY id`,
         ).all(doc.id)
       : [];
     const unused = [...rows];

@@ -357,6 +357,100 @@ def producer_chromium(doc):
                         f'--print-to-pdf={out}', html.as_uri()], check=True, capture_output=True, timeout=120)
 
 
+# ---------------------------------------------------------------- tables over a page break
+
+# A control table as vendors publish it: a category merged down over its rows, multi-line cells
+# (<br>), a list in a cell, an empty remarks column, and one long cell. Written by hand for the
+# fixtures (fictitious vendor); the same rows go into both producers' PDFs.
+TABLE_HEAD = ['分類', '管理策番号', '管理策', '当社の対応', '備考']
+TABLE_ROWS = [
+    ('組織', '5.1.1', '情報セキュリティのための方針群', '情報セキュリティ基本方針を定め、当社ウェブサイトで公開しています。', ''),
+    ('', '6.1.1', '情報セキュリティの役割及び責任', '情報セキュリティ委員会を設け、委員長を最高情報セキュリティ責任者としています。<br>委員会は四半期ごとに開催します。', '委員会規程'),
+    ('', 'CLD.6.3.1', 'クラウドコンピューティング環境における役割及び責任の共有及び分担', '当社はアプリケーション及び基盤の運用に責任を負い、お客様は利用者アカウントと登録データの管理に責任を負います。', '利用規約第8条'),
+    ('資産', '8.1.1', '資産目録', 'お客様が登録したデータ及び添付ファイルを、お客様データとして資産台帳に記録しています。', ''),
+    ('', 'CLD.8.1.5', 'クラウドサービスカスタマの資産の除去', '契約終了後、お客様データは30日間保持した後に削除します。<br>保持期間中は管理画面からエクスポートできます。', ''),
+    ('アクセス制御', '9.2.1', '利用者登録及び登録削除', '利用者の登録・削除は、お客様の管理者が管理画面から行います。', ''),
+    ('', '9.4.1', '情報へのアクセス制限', '管理画面へのアクセスは、IPアドレス制限機能により、お客様が許可したネットワークからに限定できます。', 'オプション'),
+    ('暗号', '10.1.1', '暗号による管理策の利用方針', '通信はTLS 1.2以上で暗号化しています。<br>保存データはAES-256で暗号化しています。', ''),
+    ('運用', '12.1.2', '変更管理', 'サービス停止を伴うメンテナンスは、5営業日前までにお知らせします。', ''),
+    ('', '12.3.1', '情報のバックアップ', 'バックアップは次のとおり取得しています。<br>・日次：14世代<br>・週次：8世代<br>バックアップデータは別の地域のデータセンターに保管します。', ''),
+    ('', '12.4.1', 'イベントログ取得', '操作ログは1年間保管し、お客様は管理画面から検索できます。', ''),
+    ('', '12.4.4', 'クロックの同期', 'サーバの時刻はNTPで同期しており、ログは日本標準時で記録します。', ''),
+    ('', '12.6.1', '技術的ぜい弱性の管理', '年1回、外部の専門業者による脆弱性診断を受けています。<br>重大な脆弱性は判明から7日以内に修正します。<br>修正の状況はお客様向けポータルでお知らせします。<br>診断の結果の概要は、秘密保持契約を結んだお客様にご提供します。<br>診断の範囲には、ウェブアプリケーション、サーバ及びネットワーク機器を含みます。<br>診断の手法は、自動化されたスキャンと専門家による手動の検査を組み合わせたものです。', '診断報告書'),
+    ('通信', '13.1.3', 'ネットワークの分離', '本番環境と開発環境は、別のネットワークで運用しています。', ''),
+    ('', 'CLD.13.1.4', '仮想及び物理ネットワークのセキュリティ管理の整合', '仮想ネットワークの設定は構成管理ツールで管理し、変更時にはレビューを行います。', ''),
+    ('インシデント', '16.1.1', '責任及び手順', '重大なインシデントは、判明から24時間以内にお客様の管理者へ連絡します。', ''),
+    ('', '16.1.2', '情報セキュリティ事象の報告', 'お客様はサポート窓口から、セキュリティ事象を24時間報告できます。', ''),
+    ('順守', '18.1.1', '適用法令及び契約上の要求事項の特定', '利用規約の準拠法は日本法です。', ''),
+    ('', '18.2.1', '情報セキュリティの独立したレビュー', 'ISMS認証及びISMSクラウドセキュリティ認証を取得しています。', ''),
+]
+TABLE_INTRO = ['本章では、ISO/IEC 27017 の管理策ごとに当社の対応を一覧で記載します。表の「分類」は管理策の箇条を示します。',
+               '記載のない管理策については、当社のサポート窓口までお問い合わせください。']
+TABLE_VENDOR = 'サンプル株式会社 クラウドサービス セキュリティ説明書'
+TABLE_CSS = '''@page { size: A4; margin: 20mm 18mm 20mm 18mm;
+  @top-left { content: "%s"; font-size: 8pt; color: #555; }
+  @bottom-center { content: "- " counter(page) " -"; font-size: 9pt; } }
+body { font-family: "IPAexGothic", sans-serif; font-size: 10pt; line-height: 1.6; }
+h2 { font-size: 13pt; margin: 4mm 0 2mm; font-weight: normal; }
+p { margin: 0 0 2mm; }
+table { border-collapse: collapse; width: 100%%; font-size: 9.5pt; }
+th, td { border: 1px solid #777; padding: 3px 5px; vertical-align: top; text-align: left; font-weight: normal; }
+th { background: #e8edf5; }''' % TABLE_VENDOR
+
+
+def tables_chromium():
+    """The table as HTML (<thead> repeated on the next page, 分類 merged by rowspan, a row the
+    page break cuts), printed by Chromium with a CSS running header and a "- n -" footer."""
+    import subprocess
+    import tempfile
+    spans = {}
+    start = 0
+    for i, r in enumerate(TABLE_ROWS):
+        if r[0]:
+            start = i
+        spans[start] = spans.get(start, 0) + 1
+    body = []
+    for i, r in enumerate(TABLE_ROWS):
+        first = f'<td rowspan="{spans[i]}">{r[0]}</td>' if r[0] else ''
+        body.append('<tr>' + first + ''.join(f'<td>{c}</td>' for c in r[1:]) + '</tr>')
+    html = '\n'.join([
+        '<!doctype html>', '<html lang="ja"><head><meta charset="utf-8"><title>表のページまたぎ</title>',
+        f'<style>\n{TABLE_CSS}\n</style></head><body>', '<h2>3. 管理策ごとの対応</h2>',
+        *(f'<p>{p}</p>' for p in TABLE_INTRO), '<table>',
+        '<thead><tr>' + ''.join(f'<th>{h}</th>' for h in TABLE_HEAD) + '</tr></thead>', '<tbody>', *body,
+        '</tbody></table>', '<p>以上</p>', '</body></html>', ''])
+    out = OUT / 'pdf-tables'
+    out.mkdir(parents=True, exist_ok=True)
+    (out / 'table-page-break.html').write_text(html, encoding='utf-8')
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(['chromium', '--headless', '--no-sandbox', '--disable-gpu', f'--user-data-dir={tmp}/profile',
+                        '--no-pdf-header-footer', f'--print-to-pdf={out / "table-page-break.pdf"}',
+                        (out / 'table-page-break.html').as_uri()], check=True, capture_output=True, timeout=120)
+
+
+def tables_reportlab():
+    """The table as a ReportLab grid with every column the same width (narrow cells wrap every
+    few characters), the header repeated on each page, 分類 left empty below its first row as
+    a spreadsheet writes it, a running header and an "n / m" footer."""
+    body, cell, heads = styles('IPAexGothic', 10, 16)
+
+    def furniture(c, n, total):
+        c.setFont('IPAexGothic', 8)
+        c.drawString(20 * mm, H - 12 * mm, TABLE_VENDOR)
+        c.setFont('IPAexGothic', 9)
+        c.drawCentredString(W / 2, 10 * mm, f'{n} / {total}')
+
+    width = W - 40 * mm
+    para = lambda s: Paragraph(escape(s).replace('&lt;br&gt;', '<br/>'), cell)  # noqa: E731
+    data = [[para(h) for h in TABLE_HEAD]] + [[para(c) for c in r] for r in TABLE_ROWS]
+    t = Table(data, colWidths=[width / len(TABLE_HEAD)] * len(TABLE_HEAD), repeatRows=1)
+    t.setStyle(TableStyle([('GRID', (0, 0), (-1, -1), 0.4, '#888888'), ('VALIGN', (0, 0), (-1, -1), 'TOP')]))
+    story = [Paragraph('3. 管理策ごとの対応', heads[2]), *(Paragraph(escape(p), body) for p in TABLE_INTRO),
+             Spacer(1, 4), t, Spacer(1, 6), Paragraph('以上', body)]
+    frame = Frame(20 * mm, 18 * mm, width, H - 38 * mm, id='body')
+    build(OUT / 'pdf-tables' / 'grid-page-break.pdf', story, [frame], furniture, '表のページまたぎ', 'サンプル株式会社')
+
+
 # ---------------------------------------------------------------- small layout fixture
 
 def layout_numbers():
@@ -478,7 +572,7 @@ def xmp_info(path):
 
 
 def main():
-    what = set(sys.argv[1:]) or {'producers', 'chromium', 'layout', 'hand'}
+    what = set(sys.argv[1:]) or {'producers', 'chromium', 'layout', 'hand', 'tables'}
     if 'producers' in what:
         for doc in DOCS:
             producer_cid(doc)
@@ -490,6 +584,9 @@ def main():
         producer_chromium('003_a13703324aa8d91f')
     if 'layout' in what:
         layout_numbers()
+    if 'tables' in what:
+        tables_chromium()
+        tables_reportlab()
     if 'hand' in what:
         garbage_pages(OUT / 'pdf-errors' / 'no-unicode-map.pdf', readable_first=False)
         garbage_pages(OUT / 'pdf-errors' / 'partly-unreadable.pdf', readable_first=True)

@@ -22,6 +22,13 @@ const DUMPS: Record<string, { source: string; pages: number[] }> = {
   'running-furniture': { source: 'test/fixtures/pdf-producers/001_54f9b4840afe051d.cid-heisei.pdf', pages: [1, 2, 3, 4] },
   // "- n -" footers, a header, and body lines that are only a number in mid-page.
   numbers: { source: 'test/fixtures/pdf-layout/numbers.pdf', pages: [1, 2, 3] },
+  // A ReportLab grid whose columns all have one width: cells wrap every six characters, a
+  // category column empty on the second page, a running header and a company footer.
+  'narrow-grid': { source: 'test/dev/pdf/reportlab/dev10_excel-tsv.pdf', pages: [3, 4] },
+  // Chromium: a category merged down by rowspan, <br> inside cells, key/value rows above.
+  'rowspan-table': { source: 'test/dev/pdf/chromium/dev10_excel-tsv.pdf', pages: [1] },
+  // Chromium: a table of contents whose numbers and titles are parted by an ideographic space.
+  'toc-ideographic': { source: 'test/dev/pdf/chromium/dev08_iso27001-2022-first.pdf', pages: [1] },
 };
 
 const round = (v: number) => Math.round(v * 1000) / 1000;

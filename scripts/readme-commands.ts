@@ -7,23 +7,21 @@ import { COMMANDS } from '../src/cli/commands.ts';
 const START = '<!-- commands:start -->';
 const END = '<!-- commands:end -->';
 
-export function commandsSection(): string {
-  const blocks = [
-    '```\n$ hakusho --help\n' + mainHelp() + '```',
-    ...COMMANDS.map((c) => `### hakusho ${c.name}\n\n\`\`\`\n$ hakusho ${c.name} --help\n${c.help}\`\`\``),
-  ];
+export async function commandsSection(): Promise<string> {
+  const blocks = ['```\n$ hakusho --help\n' + mainHelp() + '```'];
+  for (const c of COMMANDS) blocks.push(`### hakusho ${c.name}\n\n\`\`\`\n$ hakusho ${c.name} --help\n${(await c.load()).help}\`\`\``);
   return `${START}\n${blocks.join('\n\n')}\n${END}`;
 }
 
-export function renderReadme(readme: string): string {
+export async function renderReadme(readme: string): Promise<string> {
   const a = readme.indexOf(START);
   const b = readme.indexOf(END);
   if (a === -1 || b === -1) throw new Error(`README.md has no ${START} … ${END} markers`);
-  return readme.slice(0, a) + commandsSection() + readme.slice(b + END.length);
+  return readme.slice(0, a) + (await commandsSection()) + readme.slice(b + END.length);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const readme = readFileSync('README.md', 'utf8');
-  writeFileSync('README.md', renderReadme(readme));
+  writeFileSync('README.md', await renderReadme(readme));
   console.log('README.md: commands section written from --help');
 }

@@ -34,6 +34,14 @@ export function toDiagnostic(path: string, err: unknown): Diagnostic {
   return { path, severity: 'error', rule: 'internal', reason: `unexpected error: ${message}` };
 }
 
+/**
+ * A decision of the segment or facts stage (「segment/toc」: a table-of-contents line is no
+ * section): shown by `hakusho explain`, counted by `hakusho run`, never stored one by one.
+ */
+export function isDecision(d: Pick<Diagnostic, 'rule'>): boolean {
+  return /^(?:segment|facts)\//.test(d.rule);
+}
+
 export function formatDiagnostic(d: Diagnostic): string {
   const where = [d.path, d.page != null ? `page ${d.page}` : null, d.line != null ? `line ${d.line}` : null]
     .filter(Boolean)

@@ -1,6 +1,7 @@
 // The values that flow between pipeline stages. Stages take these and return these;
 // only the edges (ingest, store, cli, workers) touch files or the database.
 import type { Diagnostic } from './diagnostics.ts';
+import type { FactAttributes } from './facts/attributes.ts';
 
 /** One line of extracted text, with where it came from. */
 export interface Line {
@@ -70,22 +71,30 @@ export interface Passage {
 
 export type Frequency = 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly' | 'on_change';
 
-export interface Fact {
+/** One normalised claim; its attributes are those of src/facts/attributes.ts. */
+export type Fact = FactAttributes & {
   kind: string;
   /** Index of the section (`Section.ord`) the fact came from; null for a fact outside any section. */
   sectionOrd: number | null;
   controlId: string | null;
   value: string | null;
-  unit: string | null;
-  frequency: string | null;
-  subject: string | null;
-  bound: string | null;
   negated: boolean;
   evidence: string;
   page: number | null;
-  keyManagement: string | null;
-  timezone: string | null;
-  thirdParty: boolean | null;
+  /** Which rule read it (the kind, or a more precise rule id): shown by `hakusho explain`, not stored. */
+  rule?: string;
+  /** The words that triggered it and, for a denial, the denying words (「TLS … 提供していません」): not stored. */
+  cue?: string;
+};
+
+/** A candidate the facts stage read and did not take, and why: shown by `hakusho explain`, not stored. */
+export interface Suppressed {
+  kind: string;
+  value: string | null;
+  reason: 'advice' | 'plan' | 'trademark';
+  controlId: string | null;
+  evidence: string;
+  page: number | null;
 }
 
 /** Everything the pipeline learns from one file; the store writes it in one transaction. */

@@ -1,11 +1,12 @@
 // One measurement of the benchmark, run in a child process of its own so that its peak memory
 // (process.resourceUsage().maxRSS: the whole process, worker threads included) is its alone.
 // Prints one JSON line on stdout.
-//   child.ts pipeline <dir> <db> <jobs>   the batch run (worker pool), as `hakusho run` does it
+//   child.ts pipeline <dir> <db> <jobs>   the batch run (worker pool) of the build, dist/ (bench.ts
+//                                         builds it first), as `hakusho run` does it
 //   child.ts kuromoji <dir>               one dictionary load, every file tokenized line by line
 //   child.ts tokenizer <dir>              the same with kuromoji as hakusho builds it
 //   child.ts stages <dir>                 the pipeline's stages one after the other, in this
-//                                         thread, each timed (where the time goes)
+//                                         thread, each timed (where the time goes; from the sources)
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,7 +25,9 @@ const t0 = performance.now();
 
 if (mode === 'pipeline') {
   const [db, jobs] = rest;
-  const { runBatch } = await import('../../src/batch/run.ts');
+  // The compiled batch run, whose workers load the compiled pipeline (typed by its sources).
+  const built = new URL('../../dist/src/batch/run.js', import.meta.url).href;
+  const { runBatch } = (await import(built)) as typeof import('../../src/batch/run.ts');
   const Database = (await import('better-sqlite3')).default;
   const start = performance.now();
   const summary = await runBatch({ paths: [dir], db: db!, jobs: Number(jobs), force: false });

@@ -10,14 +10,19 @@
 import { availableParallelism, freemem, totalmem } from 'node:os';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { InputError } from '../diagnostics.ts';
-import { loadDictionaryBytes, type DictionaryBytes } from '../facts/tokenizer.ts';
+import type { DictionaryBytes } from '../facts/tokenizer.ts';
 import type { Result } from '../types.ts';
 import type { Processor } from './processor.ts';
 import type { DictionaryMessage } from './worker-dictionary.ts';
-import { workerBundle, type PipelineMessage } from './worker-bundle.ts';
 import type { Reply, Task } from './worker.ts';
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+/**
+ * The worker module, from the same code as this one: worker.js beside the compiled pool.js (dist/),
+ * worker.ts beside the source pool.ts (tests, eval, `npm run dev`). A run from the sources thus
+ * never uses a build, which may be older.
+ */
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 const MB = 1024 * 1024;
 /** How long a new worker may take to load pdfjs and the pipeline before its first file's clock starts. */
 const STARTUP_LIMIT_MS = 60_000;
@@ -126,30 +131,26 @@ export function workerPool(opts: PoolOptions): Pool {
   const seconds = (ms: number) => (ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1));
 
   function spawn(): Slot {
-    // The dictionary and the pipeline's code each come on a port of their own, as soon as they
-    // are ready, while the worker starts (it loads pdfjs meanwhile).
+    // The dictionary comes on a port of its own, as soon as it is loaded, while the worker starts
+    // (it loads pdfjs meanwhile).
     const dictionaryPort = new MessageChannel();
-    const pipelinePort = new MessageChannel();
-    // execArgv: [] so a worker does not inherit the parent's preloads (`--import tsx/esm`…): it
-    // runs plain JavaScript. A library's console.log in a worker must not land in `--json` output
-    // on stdout: to stderr.
+    // execArgv: [] so a worker does not inherit the parent's preloads (`--import tsx`…): its entry
+    // loads what it needs (worker-entry.mjs). A library's console.log in a worker must not land in
+    // `--json` output on stdout: to stderr.
     const worker = new Worker(ENTRY, {
       execArgv: [],
-      workerData: { dictionary: dictionaryPort.port2, pipeline: pipelinePort.port2, maxDecodedMb: opts.maxDecodedMb },
-      transferList: [dictionaryPort.port2, pipelinePort.port2],
+      workerData: { dictionary: dictionaryPort.port2, worker: WORKER.href, maxDecodedMb: opts.maxDecodedMb },
+      transferList: [dictionaryPort.port2],
       resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
       stdout: true,
     });
     worker.stdout.pipe(process.stderr, { end: false });
     started++;
-    dictionary ??= loadDictionaryBytes();
+    // Imported here, not at the top: a run that skips every file never loads it (nor zlib).
+    dictionary ??= import('../facts/tokenizer.ts').then((t) => t.loadDictionaryBytes());
     dictionary.then(
       (bytes) => dictionaryPort.port1.postMessage({ bytes } satisfies DictionaryMessage),
       (e: Error) => dictionaryPort.port1.postMessage({ error: `the kuromoji dictionary could not be loaded: ${e.message}` } satisfies DictionaryMessage),
-    );
-    workerBundle().then(
-      (url) => pipelinePort.port1.postMessage({ url } satisfies PipelineMessage),
-      (e: Error) => pipelinePort.port1.postMessage({ error: `the pipeline could not be bundled for the workers: ${e.message}` } satisfies PipelineMessage),
     );
     const slot: Slot = { worker, ready: false, dead: false, tasks: [], timer: undefined };
     worker.on('message', (m: Reply) => {

@@ -3,12 +3,12 @@
 // default a pool of worker threads (pool.ts) with a per-file time limit and a heap limit per
 // worker; `inProcess` runs the pipeline on this thread (library callers, tests).
 //
-// Memory stays bounded whatever the number of files: the walk is streamed and waits while the
-// queue is full, so at most a few files' bytes and Results are held at once.
-import { readFile, access } from 'node:fs/promises';
+// Memory stays bounded whatever the number of files: the walk is streamed and waits while a few
+// files are being handled, so at most a few files' bytes and Results are held at once.
+import { readFileSync } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { resolve, relative, isAbsolute } from 'node:path';
-import PQueue from 'p-queue';
-import { PIPELINE_VERSION } from '../../pipelines/whitepaper-ja.ts';
+import { rulesVersion } from '../../pipelines/version.ts';
 import { InputError, toDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { sha256 } from '../ingest/hash.ts';
 import { walk } from '../ingest/walk.ts';
@@ -106,6 +106,8 @@ function haltReason(dbPath: string, e: unknown): { rule: string; reason: string 
 
 export async function runBatch(opts: RunOptions): Promise<RunSummary> {
   const dbPath = resolve(opts.db);
+  // Stored with each document; a document stored under other rules is processed again.
+  const PIPELINE_VERSION = rulesVersion().id;
   const total = await count(opts.paths);
   // A file that is no hakusho database is refused before this run waits for anything.
   checkDatabase(dbPath);
@@ -176,13 +178,20 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
     finish(path, 'failed', d.rule);
   };
 
-  const skip = (id: number, path: string) => {
+  // The paths of skipped files are touched in batches (writer.touchPaths), the last after the walk.
+  const seenAgain: [number, string][] = [];
+  const touchSeen = (): boolean => {
     try {
-      writer.touchPath(id, path);
+      if (seenAgain.length > 0) writer.touchPaths(seenAgain.splice(0));
+      return true;
     } catch (e) {
-      return halt(e);
+      halt(e);
+      return false;
     }
+  };
+  const skip = (id: number, path: string) => {
     present.add(id);
+    if (seenAgain.push([id, path]) >= 256 && !touchSeen()) return;
     summary.skipped.push(path);
     finish(path, 'skipped');
   };
@@ -191,7 +200,9 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
     if (stopped()) return;
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(path);
+      // Synchronously: an unchanged re-run reads every file to hash it, and a readFile of the
+      // promises API takes four round trips to libuv's threads (measured: 200 texts 43 → 27 ms).
+      bytes = readFileSync(path);
     } catch (e) {
       fail(path, { path, severity: 'error', rule: 'unreadable', reason: `cannot read the file: ${(e as Error).message}` });
       return;
@@ -245,19 +256,23 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
 
   // Enough files in flight for every worker to hold its next one (see pool.ts).
   const concurrency = Math.max(1, opts.jobs) * FILES_PER_WORKER;
-  const queue = new PQueue({ concurrency });
+  const running = new Set<Promise<void>>();
   let status = 'failed';
   try {
     for await (const path of walk(opts.paths)) {
       if (stopped()) break;
       seen.add(resolve(path));
-      // Bounded work in flight: the walk waits while the queue is full, so memory does not
-      // grow with the number of files.
-      await queue.onSizeLessThan(concurrency);
+      // Bounded work in flight: the walk waits while `concurrency` files are being handled, so
+      // memory does not grow with the number of files.
+      while (running.size >= concurrency) await Promise.race(running);
       // An error outside a file's own handling stops the batch.
-      queue.add(() => handle(path)).catch(halt);
+      const task: Promise<void> = handle(path)
+        .catch(halt)
+        .finally(() => running.delete(task));
+      running.add(task);
     }
-    await queue.onIdle();
+    await Promise.all(running);
+    touchSeen();
     summary.interrupted = Boolean(opts.signal?.aborted);
 
     if (!summary.interrupted && fatal === null) {

@@ -2,7 +2,7 @@
 // runs the pure pipeline on each in turn and posts each Result back. The main thread alone
 // touches the database. The kuromoji tokenizer (the pipeline's tokenizer module caches it per
 // thread) is built once, as the worker starts (worker-dictionary.ts), and serves every file.
-// Workers run this module bundled (worker-bundle.ts, loaded by worker-entry.mjs).
+// Loaded by worker-entry.mjs, from the same code as the pool (see WORKER in pool.ts).
 import './worker-dictionary.ts';
 import { parentPort, workerData } from 'node:worker_threads';
 import { processFile } from '../../pipelines/whitepaper-ja.ts';

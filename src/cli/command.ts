@@ -11,10 +11,8 @@ export interface IO {
   isTTY: boolean;
 }
 
+/** A command's module (see commands.ts for its name and summary). */
 export interface Command {
-  name: string;
-  /** One line for `hakusho --help`. */
-  summary: string;
   /** The whole `hakusho <name> --help` text; README.md quotes it verbatim (a test checks). */
   help: string;
   run(argv: string[], io: IO): Promise<number>;

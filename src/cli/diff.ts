@@ -43,8 +43,6 @@ function useColour(io: IO): boolean {
 }
 
 export const diff: Command = {
-  name: 'diff',
-  summary: 'what changed between two editions of a whitepaper',
   help,
   async run(argv, io) {
     const { values, positionals } = parse('diff', argv, {

@@ -42,8 +42,6 @@ const FORMATS = ['csv', 'json', 'oscal'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const exportCommand: Command = {
-  name: 'export',
-  summary: 'write the data out as CSV, JSON or OSCAL',
   help,
   async run(argv, io) {
     const { values } = parse(

@@ -1,7 +1,8 @@
-// The `hakusho` command line: dispatch to one module per command.
+// The `hakusho` command line: dispatch to one module per command, loaded when it runs.
+import { readFileSync } from 'node:fs';
 import { InputError } from '../diagnostics.ts';
 import { MissingPathError } from '../ingest/walk.ts';
-import { EXIT, HelpRequested, UsageError, type Command, type IO } from './command.ts';
+import { EXIT, HelpRequested, UsageError, type IO } from './command.ts';
 import { COMMANDS } from './commands.ts';
 import { unexpected } from './errors.ts';
 
@@ -12,8 +13,22 @@ Japanese ISO/IEC 27017 cloud-security whitepapers into a SQLite database.
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
 
-Run \`hakusho <command> --help\` for the options of each.
+Run \`hakusho <command> --help\` for the options of each, \`hakusho --version\` (-V)
+for the version of hakusho and of its rules.
 `;
+
+/** package.json: two folders up from the sources (src/cli/), three from the build (dist/src/cli/). */
+const PACKAGE_JSON = new URL(import.meta.url.endsWith('.ts') ? '../../package.json' : '../../../package.json', import.meta.url);
+
+/**
+ * `hakusho --version`: the package's version, and the rules version stored with each document
+ * (pipelines/version.ts), with what it is made of.
+ */
+async function versionText(): Promise<string> {
+  const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
+  const { describeRules, rulesVersion } = await import('../../pipelines/version.ts');
+  return `hakusho ${version}\n${describeRules(rulesVersion())}\n`;
+}
 
 const defaultIO: IO = {
   stdout: (s) => process.stdout.write(s),
@@ -27,15 +42,16 @@ export async function main(argv: string[], io: IO = defaultIO): Promise<number> 
     io.stdout(mainHelp());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  if (name === '--version') {
-    io.stdout('hakusho 0.1.0\n');
+  if (name === '--version' || name === '-V') {
+    io.stdout(await versionText());
     return EXIT.ok;
   }
-  const command: Command | undefined = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`hakusho: unknown command "${name}"; commands are ${COMMANDS.map((c) => c.name).join(', ')} (see \`hakusho --help\`)\n`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   try {
     return await command.run(rest, io);
   } catch (e) {

@@ -94,8 +94,6 @@ function jsonValue(v: unknown): unknown {
 }
 
 export const query: Command = {
-  name: 'query',
-  summary: 'run one read-only SQL statement',
   help,
   async run(argv, io) {
     const { values, positionals } = parse('query', argv, {

@@ -28,8 +28,6 @@ cannot be written, 2 for bad usage.
 `;
 
 export const report: Command = {
-  name: 'report',
-  summary: 'write an HTML page comparing the vendors',
   help,
   async run(argv, io) {
     const { values } = parse('report', argv, { db: { type: 'string' }, out: { type: 'string' } }, false);

@@ -74,14 +74,17 @@ function printSummary(summary: RunSummary, db: string, json: boolean, io: Parame
   for (const w of summary.warnings) io.stderr(`${formatDiagnostic({ path: w.path, severity: 'warning', rule: w.rule, reason: w.message })}\n`);
   for (const m of summary.missing) io.stderr(`${m}: stored earlier but no longer there (kept in the database)\n`);
   const parts = [`${summary.stored.length} stored`, `${summary.skipped.length} skipped`, `${summary.failed.length} failed`];
-  if (summary.warnings.length) parts.push(`${summary.warnings.length} warnings`);
+  if (summary.warnings.length) {
+    const byRule = new Map<string, number>();
+    for (const w of summary.warnings) byRule.set(w.rule, (byRule.get(w.rule) ?? 0) + 1);
+    const counts = [...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ');
+    parts.push(`${summary.warnings.length} ${summary.warnings.length === 1 ? 'warning' : 'warnings'} (${counts})`);
+  }
   if (summary.missing.length) parts.push(`${summary.missing.length} missing`);
   io.stdout(`hakusho: ${parts.join(', ')} → ${db}${summary.interrupted ? ' (interrupted: run again to process the rest)' : ''}\n`);
 }
 
 export const run: Command = {
-  name: 'run',
-  summary: 'ingest folders of whitepapers into the database',
   help,
   async run(argv, io) {
     const { values, positionals } = parse('run', argv, {

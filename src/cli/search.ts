@@ -43,8 +43,6 @@ function formatHit(h: SearchHit): string {
 }
 
 export const searchCommand: Command = {
-  name: 'search',
-  summary: 'full-text search over section bodies (Japanese)',
   help,
   async run(argv, io) {
     const { values, positionals } = parse('search', argv, {

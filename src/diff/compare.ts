@@ -1,6 +1,9 @@
 // What changed between two editions of a whitepaper: pure functions over the rows of two
 // stored documents (load.ts reads them), so the matching rules are tested without a pipeline.
-import type { DocumentColumns, FactColumns } from '../store/rows.ts';
+import { ATTRIBUTE_COLUMNS, type AttributeColumn, type AttributeColumns } from '../facts/attributes.ts';
+import '../facts/kinds/all.ts';
+import { kindOf } from '../facts/registry.ts';
+import type { DocumentColumns } from '../store/rows.ts';
 import { diffSentences, normalizeSpace, type Hunk } from './text.ts';
 
 export interface DocumentInfo extends DocumentColumns {
@@ -17,20 +20,23 @@ export interface SectionRow {
   body: string;
 }
 
-/** The attributes of a fact that a change can touch (evidence and page are where, not what). */
-export const FACT_ATTRIBUTES = ['value', 'unit', 'frequency', 'subject', 'bound', 'negated', 'key_management', 'timezone', 'third_party'] as const;
-export type FactAttribute = (typeof FACT_ATTRIBUTES)[number];
+export type FactAttribute = 'value' | 'negated' | AttributeColumn;
+/** The attributes of a fact that a change can touch (evidence and page are where, not what): the registry's, with value and denial. */
+export const FACT_ATTRIBUTES: readonly FactAttribute[] = ['value', ...ATTRIBUTE_COLUMNS, 'negated'];
 
-export interface FactRow extends FactColumns {
+export type FactRow = AttributeColumns & {
   id: number;
-  section_id: number;
-  /** Order of the fact's section in its document. */
+  /** null for a fact outside any section. */
+  section_id: number | null;
+  /** Order of the fact's section in its document (-1 outside any section). */
   section_ord: number;
+  control_id: string | null;
+  kind: string;
+  value: string | null;
   negated: boolean;
-  third_party: boolean | null;
   evidence: string;
   page: number | null;
-}
+};
 
 export interface RevisionRow {
   version: string;
@@ -47,28 +53,10 @@ export interface Edition {
 
 /**
  * What tells two facts of one kind in one control apart, so that the same fact is found in both
- * editions: backup generations by frequency, retention by subject and frequency, notification
- * days by subject; kinds that list several values (tls versions, regions, providers,
- * frequencies) by value. A kind with one claim per control has no identity beyond its kind.
- * Kinds not listed here are identified by value.
+ * editions: each kind declares it (src/facts/registry.ts); a kind the registry does not know is
+ * identified by value.
  */
-export const FACT_IDENTITY: Record<string, readonly FactAttribute[]> = {
-  backup_generations: ['frequency'],
-  retention_days: ['subject', 'frequency'],
-  notification_days: ['subject'],
-  backup_frequency: ['value'],
-  tls: ['value'],
-  region: ['value'],
-  cloud_provider: ['value'],
-  governing_law: [],
-  mfa: [],
-  ip_restriction: [],
-  encryption_at_rest: [],
-  time_sync: [],
-  vulnerability_assessment: [],
-};
-
-export const identityOf = (kind: string): readonly FactAttribute[] => FACT_IDENTITY[kind] ?? ['value'];
+export const identityOf = (kind: string): readonly FactAttribute[] => kindOf(kind)?.identity ?? ['value'];
 
 export interface SectionRef {
   control_id: string | null;

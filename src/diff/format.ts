@@ -1,4 +1,5 @@
 // Printing a Diff: short and readable on a terminal (colour only when asked for), or as JSON.
+import { ATTRIBUTES } from '../facts/attributes.ts';
 import { describeDocument } from './load.ts';
 import { identityOf, isEmpty, type Diff, type DocumentInfo, type FactChange, type FactRow, type SectionRef } from './compare.ts';
 import { changedSpans, clip, sentences, type Hunk } from './text.ts';
@@ -38,13 +39,15 @@ const section = (s: { control_id: string | null; heading: string }) => (s.contro
 
 /** A fact's value and the qualifiers that are set: `3`, `null (negated)`, `1.2 (min)`, `30 (business_day, max)`. */
 export function factValue(f: FactRow): string {
+  // The attributes the kind declares, but for its identity (already in factLabel) and the defaults (day, exact).
+  const shown = ATTRIBUTES.filter((a) => !identityOf(f.kind).includes(a.column));
   const qualifiers = [
     f.negated ? 'negated' : null,
-    f.bound && f.bound !== 'exact' ? f.bound : null,
-    f.unit && f.unit !== 'day' ? f.unit : null,
-    f.key_management,
-    f.timezone,
-    f.third_party ? 'third party' : null,
+    ...shown.map((a) => {
+      const v = f[a.column];
+      if (v === null || v === false || (a.column === 'bound' && v === 'exact') || (a.column === 'unit' && v === 'day')) return null;
+      return a.type === 'boolean' ? a.name.en : String(v);
+    }),
   ].filter((q): q is string => q !== null);
   return `${f.value ?? 'null'}${qualifiers.length ? ` (${qualifiers.join(', ')})` : ''}`;
 }

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sha256 } from '../ingest/hash.ts';
+import { attributeSelect, readAttributes, type AttributeColumn, type StoredAttributes } from '../facts/attributes.ts';
 import type { DB } from '../store/db.ts';
 import type { DocumentColumns } from '../store/rows.ts';
 import type { DocumentInfo, Edition, FactRow, RevisionRow, SectionRow } from './compare.ts';
@@ -143,13 +144,12 @@ export function loadEdition(db: DB, id: number): Edition {
     .prepare<[number], SectionRow>('SELECT id, ord, control_id, heading, body FROM sections WHERE document_id = ? ORDER BY ord')
     .all(id);
   const facts = db
-    .prepare<[number], Omit<FactRow, 'negated' | 'third_party'> & { negated: number; third_party: number | null }>(
-      `SELECT f.id, f.section_id, s.ord AS section_ord, f.control_id, f.kind, f.value, f.unit, f.frequency, f.subject, f.bound,
-         f.negated, f.key_management, f.timezone, f.third_party, f.evidence, f.page
-       FROM facts f JOIN sections s ON s.id = f.section_id WHERE f.document_id = ? ORDER BY s.ord, f.id`,
+    .prepare<[number], Omit<FactRow, 'negated' | AttributeColumn> & StoredAttributes & { negated: number }>(
+      `SELECT f.id, f.section_id, coalesce(s.ord, -1) AS section_ord, f.control_id, f.kind, f.value, f.negated, ${attributeSelect('f')}, f.evidence, f.page
+       FROM facts f LEFT JOIN sections s ON s.id = f.section_id WHERE f.document_id = ? ORDER BY coalesce(s.ord, -1), f.id`,
     )
     .all(id)
-    .map((f) => ({ ...f, negated: f.negated === 1, third_party: f.third_party === null ? null : f.third_party === 1 }));
+    .map((f): FactRow => ({ ...f, ...readAttributes(f), negated: f.negated === 1 }));
   const revisions = db
     .prepare<[number], RevisionRow>('SELECT version, date, description FROM revisions WHERE document_id = ? ORDER BY ord')
     .all(id);

@@ -1,4 +1,7 @@
 // Reading documents, sections and facts out of the database, for the exports and the report.
+import { attributeSelect } from '../facts/attributes.ts';
+import '../facts/kinds/all.ts';
+import { factLabel } from '../facts/registry.ts';
 import type { DB } from '../store/db.ts';
 import type { DocumentColumns, FactColumns } from '../store/rows.ts';
 
@@ -23,17 +26,18 @@ export interface SectionRow {
   iso27001_2022: string | null;
 }
 
-export interface FactRow extends FactColumns {
+export type FactRow = FactColumns & {
   id: number;
   document_id: number;
-  section_id: number;
+  /** null for a fact outside any control section. */
+  section_id: number | null;
   negated: number;
   evidence: string;
   page: number | null;
-  third_party: number | null;
-  /** From the fact_labels view: `35 (daily)`, `not tls`. */
+  /** The registry's label (src/facts/registry.ts): `35 (daily)`, `not tls`; in Japanese `35世代（日次）`. */
   label: string;
-}
+  label_ja: string;
+};
 
 export interface Dataset {
   schemaVersion: number;
@@ -70,13 +74,13 @@ export function loadDataset(db: DB, opts: LoadOptions = {}): Dataset {
     .all()
     .filter((s) => ids.has(s.document_id));
   const facts = db
-    .prepare<[], FactRow>(
-      `SELECT f.id, f.document_id, f.section_id, f.control_id, f.kind, f.value, f.unit, f.frequency, f.subject, f.bound, f.negated,
-         f.evidence, f.page, f.key_management, f.timezone, f.third_party, f.label
-       FROM fact_labels f JOIN sections s ON s.id = f.section_id ORDER BY f.document_id, s.ord, f.id`,
+    .prepare<[], Omit<FactRow, 'label' | 'label_ja'>>(
+      `SELECT f.id, f.document_id, f.section_id, f.control_id, f.kind, f.value, f.negated, f.evidence, f.page, ${attributeSelect('f')}
+       FROM facts f LEFT JOIN sections s ON s.id = f.section_id ORDER BY f.document_id, coalesce(s.ord, -1), f.id`,
     )
     .all()
-    .filter((f) => ids.has(f.document_id));
+    .filter((f) => ids.has(f.document_id))
+    .map((f) => ({ ...f, label: factLabel(f, 'en'), label_ja: factLabel(f, 'ja') }));
   return {
     schemaVersion: db.pragma('user_version', { simple: true }) as number,
     documents: docs.map((d) => ({ ...d, latest: d.latest === 1, services: services.get(d.id) ?? [] })),

@@ -23,6 +23,7 @@
 //   export of the same data gives the same file.
 import { createHash } from 'node:crypto';
 import { XMLBuilder } from 'fast-xml-parser';
+import { ATTRIBUTES } from '../facts/attributes.ts';
 import { byDocument, type Dataset, type DocumentRow, type FactRow, type SectionRow } from './data.ts';
 
 export const OSCAL_NS = 'http://csrc.nist.gov/ns/oscal/1.0';
@@ -82,15 +83,11 @@ function factProps(f: FactRow, n: number): Node[] {
       remarks: { p: [clean(f.evidence) || '(no evidence)', ...(where ? [where] : [])] },
     }),
   ];
-  const qualifiers: [string, string | null][] = [
-    ['frequency', f.frequency],
-    ['subject', f.subject],
-    ['bound', f.bound],
-    ['unit', f.unit],
-    ['key-management', f.key_management],
-    ['timezone', f.timezone],
-    ['third-party', f.third_party === null ? null : f.third_party ? 'true' : 'false'],
-  ];
+  // Each attribute the registry declares, under its column's name in OSCAL's spelling (key-management).
+  const qualifiers: [string, string | null][] = ATTRIBUTES.map((a) => {
+    const v = f[a.column];
+    return [a.column.replace(/_/g, '-'), v === null ? null : a.type === 'boolean' ? (v ? 'true' : 'false') : String(v)];
+  });
   for (const [name, value] of qualifiers) {
     if (value !== null && clean(value)) out.push(prop(name, value, { '@_class': 'qualifier', '@_group': group }));
   }
@@ -125,7 +122,7 @@ function component(d: DocumentRow, sections: SectionRow[], facts: FactRow[], par
     list.push(s);
     byControl.set(s.control_id, list);
   }
-  const factsBySection = new Map<number, FactRow[]>();
+  const factsBySection = new Map<number | null, FactRow[]>();
   for (const f of facts) {
     const list = factsBySection.get(f.section_id) ?? [];
     list.push(f);
@@ -145,6 +142,9 @@ function component(d: DocumentRow, sections: SectionRow[], facts: FactRow[], par
       prop: reqProps,
     });
   }
+
+  // Facts stated outside any control section (an overview table): the component's own props.
+  for (const f of factsBySection.get(null) ?? []) props.push(...factProps(f, ++factNo));
 
   const node: Node = {
     '@_uuid': uuid(`component:${d.sha256}`),

@@ -1,4 +1,5 @@
 // The CSV and JSON exports: facts, sections and documents as flat tables, or everything nested by document.
+import { ATTRIBUTE_COLUMNS, readAttributes } from '../facts/attributes.ts';
 import { toCsv, type Cell } from './csv.ts';
 import { byDocument, type Dataset, type DocumentRow } from './data.ts';
 
@@ -30,12 +31,10 @@ export function csvTable(data: Dataset, table: CsvTable): string {
     );
   }
   return toCsv(
-    ['fact_id', 'document_id', ...DOC_COLUMNS, 'section_id', 'control_id', 'heading', 'kind', 'value', 'unit', 'frequency', 'subject',
-      'bound', 'negated', 'label', 'evidence', 'page', 'key_management', 'timezone', 'third_party'],
+    ['fact_id', 'document_id', ...DOC_COLUMNS, 'section_id', 'control_id', 'heading', 'kind', 'value', 'negated', 'label', 'evidence', 'page', ...ATTRIBUTE_COLUMNS],
     data.facts.map((f) => [
-      f.id, f.document_id, ...docCells(docs.get(f.document_id)), f.section_id, f.control_id, sections.get(f.section_id)?.heading ?? null,
-      f.kind, f.value, f.unit, f.frequency, f.subject, f.bound, f.negated, f.label, f.evidence, f.page, f.key_management, f.timezone,
-      f.third_party,
+      f.id, f.document_id, ...docCells(docs.get(f.document_id)), f.section_id, f.control_id, f.section_id === null ? null : (sections.get(f.section_id)?.heading ?? null),
+      f.kind, f.value, f.negated, f.label, f.evidence, f.page, ...ATTRIBUTE_COLUMNS.map((c) => f[c]),
     ]),
   );
 }
@@ -68,17 +67,11 @@ export function jsonExport(data: Dataset): string {
         control_id: f.control_id,
         kind: f.kind,
         value: f.value,
-        unit: f.unit,
-        frequency: f.frequency,
-        subject: f.subject,
-        bound: f.bound,
         negated: f.negated === 1,
         label: f.label,
         evidence: f.evidence,
         page: f.page,
-        key_management: f.key_management,
-        timezone: f.timezone,
-        third_party: f.third_party === null ? null : f.third_party === 1,
+        ...readAttributes(f),
       })),
     })),
   };

@@ -4,8 +4,10 @@
 // (「本書において「利用」「者」「」と」…), so lines are rebuilt from geometry: items on one baseline
 // are joined, wide gaps split a line into pieces (table cells, or the two halves of a
 // two-column line), a central gutter shared by many lines makes a column band read column by
-// column, and wrapped table cells are folded back into their row, cells joined with a TAB.
+// column, and tables are read cell by cell (layout-table.ts), a row's cells joined with a TAB.
 import { joinPair } from '../normalize/join.ts';
+import { CJK, firstChar, isCjk, lastChar, LIST_MARK } from './layout-chars.ts';
+import { readTable, wrapped, type Cell, type Strip } from './layout-table.ts';
 
 /** A run of text as drawn, in page space with y growing downwards (0 = top of the page). */
 export interface TextItem {
@@ -23,6 +25,8 @@ export interface TextItem {
 /** One rebuilt line: table rows carry their cells separated by "\t". */
 export interface LaidLine {
   text: string;
+  /** A table row: its cells (an empty cell sits where its column starts) and the table's columns. */
+  table?: { cells: readonly { text: string; x0: number }[]; strips: readonly Strip[] };
   x: number;
   right: number;
   /** Baseline of the line's first row of text, from the top of the page. */
@@ -39,10 +43,13 @@ const FAINT_EM = 0.3;
 const PIECE_EM = 0.8;
 /** Wider than this, a gap always separates pieces; narrower ones must line up with a column. */
 const STRONG_EM = 3;
+/** A gap within this many ems of one em may be an ideographic space (U+3000), not a column gap. */
+const IDEOGRAPHIC_EM = 0.1;
+const ideographic = (gapEm: number) => Math.abs(gapEm - 1) <= IDEOGRAPHIC_EM;
 /** Pieces line up when their left (or right) edges are this close, in points. */
 const ALIGN_PT = 2;
 
-interface Piece {
+export interface Piece {
   text: string;
   /** Baseline of the piece's first item: the two halves of a row may sit a little apart. */
   y: number;
@@ -53,29 +60,10 @@ interface Piece {
   gapEm: number;
 }
 
-interface Row {
+export interface Row {
   y: number;
   size: number;
   pieces: Piece[];
-}
-
-// Han, kana, CJK punctuation and full-width forms, radicals: no space is ever put between two of these.
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u2e80-\u2fdf\u3000-\u303f\u30fb\u30fc\uff00-\uffef]/u;
-
-/** A list item (「・ISMS-AC 設立に伴う変更」) starts after a space, never glued to the text before. */
-const LIST_MARK = /^[・•●◆■□○◎※\-–]/u;
-
-function isCjk(ch: string | undefined): boolean {
-  return ch !== undefined && CJK.test(ch);
-}
-
-function lastChar(s: string): string | undefined {
-  const cp = s.codePointAt(s.length - 2);
-  return cp !== undefined && cp > 0xffff ? String.fromCodePoint(cp) : s.at(-1);
-}
-
-function firstChar(s: string): string | undefined {
-  return s.length === 0 ? undefined : String.fromCodePoint(s.codePointAt(0)!);
 }
 
 const SPACED_CJK = new RegExp(`(?<=${CJK.source}) (?=${CJK.source})`, 'gu');
@@ -105,14 +93,17 @@ function joinItems(items: readonly TextItem[]): string {
       const em = Math.max(size, it.size);
       const a = lastChar(out);
       const b = firstChar(it.text);
-      // A bullet after a visible gap starts a list item (「…の更新 ・18.1.5 の更新」), even between CJK.
-      if (gap > SPACE_EM * em && a !== ' ' && b !== ' ' && (!(isCjk(a) && isCjk(b)) || LIST_MARK.test(b!))) out += ' ';
+      // A bullet after a visible gap starts a list item (「…の更新 ・18.1.5 の更新」), and a gap
+      // after a full stop ends a sentence (a line break set as a space), even between CJK.
+      if (gap > SPACE_EM * em && a !== ' ' && b !== ' ' && (!(isCjk(a) && isCjk(b)) || LIST_MARK.test(b!) || /[。！？]/.test(a!))) out += ' ';
     }
     out += it.text;
     right = Math.max(right, it.x + it.width);
     size = it.size;
   }
-  return unspaceCjk(out.replace(/\s+/g, ' ').trim());
+  // C0 controls are never text (a broken ToUnicode entry yields them); TAB and LF are the
+  // layout's own, between cells and for a line break inside a cell.
+  return unspaceCjk(out.replace(/[\u0000-\u001f\u007f]/g, (ch) => (/\s/.test(ch) ? ' ' : '')).replace(/\s+/g, ' ').trim());
 }
 
 /** Clusters items into baselines, top to bottom; each baseline's items sorted left to right. */
@@ -191,16 +182,19 @@ function confirmWeakGaps(rows: Row[]): void {
     row: number;
     x0: number;
     x1: number;
+    gapEm: number;
     clear: boolean;
   }
   const starts: Start[] = [];
   rows.forEach((r, i) => {
-    for (const p of r.pieces.slice(1)) starts.push({ row: i, x0: p.x0, x1: p.x1, clear: p.gapEm >= PIECE_EM });
+    r.pieces.forEach((p, k) => {
+      if (k > 0) starts.push({ row: i, x0: p.x0, x1: p.x1, gapEm: p.gapEm, clear: p.gapEm >= PIECE_EM });
+    });
   });
   const byX0 = [...starts].sort((a, b) => a.x0 - b.x0);
   const byX1 = [...starts].sort((a, b) => a.x1 - b.x1);
-  /** Other rows nearby with a piece edge at x (within ALIGN_PT); binary search, then the few neighbours. */
-  const alignedRows = (list: Start[], key: 'x0' | 'x1', row: number, x: number, clearOnly: boolean): number => {
+  /** Pieces of other rows nearby with an edge at x (within ALIGN_PT); binary search, then the few neighbours. */
+  const aligned = (list: Start[], key: 'x0' | 'x1', row: number, x: number, clearOnly: boolean): Start[] => {
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
@@ -208,14 +202,17 @@ function confirmWeakGaps(rows: Row[]): void {
       if (list[mid]![key] < x - ALIGN_PT) lo = mid + 1;
       else hi = mid;
     }
-    const rowsSeen = new Set<number>();
+    const out: Start[] = [];
     for (let k = lo; k < list.length && list[k]![key] <= x + ALIGN_PT; k++) {
       const s = list[k]!;
-      if (s.row !== row && Math.abs(s.row - row) <= 12 && (s.clear || !clearOnly)) rowsSeen.add(s.row);
+      if (s.row !== row && Math.abs(s.row - row) <= 12 && (s.clear || !clearOnly)) out.push(s);
     }
-    return rowsSeen.size;
+    return out;
   };
+  const rowCount = (list: Start[]) => new Set(list.map((s) => s.row)).size;
   rows.forEach((r, i) => {
+    // A line with a gap no word space is that wide is a table row: its other wide gaps part cells too.
+    const tableRow = r.pieces.some((p) => p.gapEm >= STRONG_EM);
     const kept: Piece[] = [];
     for (const p of r.pieces) {
       const prev = kept.at(-1);
@@ -225,19 +222,28 @@ function confirmWeakGaps(rows: Row[]): void {
         const need = faint ? 2 : 1;
         // Right edges count only for short pieces (right-aligned page numbers, amounts): every
         // line of justified text ends at the same x.
-        const byRight = Array.from(p.text).length <= 6 ? alignedRows(byX1, 'x1', i, p.x1, true) : 0;
-        keep = alignedRows(byX0, 'x0', i, p.x0, faint) >= need || byRight >= need;
+        const byRight = Array.from(p.text).length <= 6 ? rowCount(aligned(byX1, 'x1', i, p.x1, true)) : 0;
+        const left = aligned(byX0, 'x0', i, p.x0, faint);
+        // An ideographic space after labels of one width (「5.1　…」「5.2　…」 in a table of
+        // contents) lines the text up without making a column: a column's text starts at one x
+        // whatever the length of the cell before it, so another row has another gap before the
+        // very same x (not one that lines up by chance, a point off).
+        const spaced = ideographic(p.gapEm) && !left.some((s) => !ideographic(s.gapEm) && Math.abs(s.x0 - p.x0) <= 0.5);
+        keep = (!spaced && (rowCount(left) >= need || byRight >= need)) || (tableRow && p.gapEm > 1 + IDEOGRAPHIC_EM);
       }
       if (prev && !keep) {
         const a = lastChar(prev.text);
         const b = firstChar(p.text);
-        prev.text = isCjk(a) && isCjk(b) ? prev.text + p.text : `${prev.text} ${p.text}`;
+        // Between Japanese characters only a gap as wide as an ideographic space is a space.
+        prev.text = isCjk(a) && isCjk(b) && p.gapEm < PIECE_EM ? prev.text + p.text : `${prev.text} ${p.text}`;
         prev.x1 = Math.max(prev.x1, p.x1);
         prev.size = Math.max(prev.size, p.size);
       } else {
         kept.push({ ...p });
       }
     }
+    // Letter-spaced (justified) Japanese whose gaps were as wide as spaces: spacing, not text.
+    for (const p of kept) p.text = unspaceCjk(p.text);
     r.pieces = kept;
   });
 }
@@ -349,14 +355,7 @@ function columnBands(rows: readonly Row[]): Band[] {
   return bands;
 }
 
-// ---------------------------------------------------------------- tables
-
-interface Cell {
-  text: string;
-  x0: number;
-  /** Right edge of the cell's last line: a cell that wrapped reaches the next column. */
-  lastX1: number;
-}
+// ---------------------------------------------------------------- lines and tables
 
 interface OutRow {
   cells: Cell[];
@@ -364,84 +363,12 @@ interface OutRow {
   lastY: number;
   size: number;
   right: number;
-  /** Distance from the line above to this row's first line, when there is a line above. */
-  gapBefore: number | null;
-  /** The line above was a table row (two cells or more). */
-  afterRow: boolean;
-}
-
-/** The usual distance between consecutive one-piece lines: the body text leading. */
-function bodyLeading(rows: readonly Row[]): number | null {
-  const counts = new Map<number, number>();
-  for (let k = 1; k < rows.length; k++) {
-    const a = rows[k - 1]!;
-    const b = rows[k]!;
-    if (a.pieces.length !== 1 || b.pieces.length !== 1) continue;
-    const gap = Math.round((b.y - a.y) * 2) / 2;
-    if (gap > 0) counts.set(gap, (counts.get(gap) ?? 0) + 1);
-  }
-  let best: number | null = null;
-  let bestCount = 0;
-  for (const [gap, n] of counts) {
-    if (n > bestCount || (n === bestCount && best !== null && gap < best)) {
-      best = gap;
-      bestCount = n;
-    }
-  }
-  return best;
-}
-
-/**
- * Did a line ending at `lastX1` wrap before `edge`, with `next` on the following line? It did
- * if the first word of `next` (one character of CJK text) would not have fitted in the room
- * left, give or take two ems of cell padding.
- */
-function wrapped(lastX1: number, edge: number, next: Piece, size: number): boolean {
-  const chars = Array.from(next.text);
-  const first = firstChar(next.text);
-  const word = isCjk(first) ? 1 : Math.max(1, next.text.search(/\s|$/));
-  const perChar = (next.x1 - next.x0) / Math.max(1, chars.length);
-  return edge - lastX1 < 2 * size + word * perChar;
+  /** The columns of the table the row is in; null for a line outside tables. */
+  strips: readonly Strip[] | null;
 }
 
 /** A numbered heading of its own (`5.1.1 …`, `CLD.9.5.1 …`, `第3章`), never the tail of the one above. */
 const NUMBERED_START = /^(?:(?:CLD|A)\s*\.?\s*)?\d{1,2}\s*[.．]|^第\s*\d+\s*[章節]/;
-
-/**
- * Is `row` the next line of cells that wrapped in `prev`? Its pieces must start where prev's
- * cells start and it must follow closer than the rows are spaced. Then either each of those
- * cells was full (its text reached the next column or the table's right edge), or the table
- * is well under way (prev follows another row) and the line is much closer than the rows are
- * apart: a word-wrapping producer can leave a cell visibly short of full.
- */
-function continues(prev: OutRow, row: Row, regionRight: number, leading: number | null): boolean {
-  if (prev.cells.length < 2) return false;
-  const gap = row.y - prev.lastY;
-  const limit =
-    prev.gapBefore !== null && prev.gapBefore <= 3 * prev.size
-      ? prev.gapBefore - 0.15 * prev.size
-      : leading !== null
-        ? leading * 1.1
-        : 1.8 * prev.size;
-  if (gap <= 0 || gap > limit) return false;
-  const tol = Math.max(ALIGN_PT, 0.3 * row.size);
-  // Much closer than the row above was to its predecessor: the spacing itself says "same row".
-  const close = prev.gapBefore !== null && prev.gapBefore <= 3 * prev.size && gap <= 0.8 * prev.gapBefore;
-  let full = true;
-  let first = false;
-  for (const p of row.pieces) {
-    const c = prev.cells.findIndex((cell) => Math.abs(cell.x0 - p.x0) <= tol);
-    if (c === -1) return false;
-    if (c === 0) first = true;
-    const edge = c + 1 < prev.cells.length ? prev.cells[c + 1]!.x0 : regionRight;
-    if (!wrapped(prev.cells[c]!.lastX1, edge, p, prev.size)) full = false;
-  }
-  // A line filling the first cell and others is normally the next row; it continues this one
-  // only when every cell it extends was full and the spacing says so too.
-  if (first && row.pieces.length > 1) return full && close;
-  if (full) return true;
-  return prev.afterRow && close && !NUMBERED_START.test(row.pieces[0]!.text);
-}
 
 /**
  * Is `row` the second line of a heading that wrapped in `prev`? A heading is set larger than
@@ -449,7 +376,7 @@ function continues(prev: OutRow, row: Row, regionRight: number, leading: number 
  * and starts under it, and the line above reached the right edge.
  */
 function continuesHeading(prev: OutRow, row: Row, regionRight: number, bodySize: number): boolean {
-  if (prev.cells.length !== 1 || row.pieces.length !== 1) return false;
+  if (prev.strips || prev.cells.length !== 1 || row.pieces.length !== 1) return false;
   if (prev.size < 1.05 * bodySize || Math.abs(row.size - prev.size) > 0.05 * prev.size) return false;
   const gap = row.y - prev.lastY;
   if (gap <= 0 || gap > 1.7 * prev.size) return false;
@@ -457,54 +384,67 @@ function continuesHeading(prev: OutRow, row: Row, regionRight: number, bodySize:
   const p = row.pieces[0]!;
   if (!wrapped(cell.lastX1, regionRight, p, prev.size)) return false;
   if (p.x0 < cell.x0 - ALIGN_PT || p.x0 > cell.x0 + 8 * prev.size) return false;
-  return !NUMBERED_START.test(p.text);
+  // An id after an opening bracket the line above left open (「…［ISO/IEC 27017：」「16.1.1］」) is its tail.
+  return !NUMBERED_START.test(p.text) || unclosed(cell.text);
 }
 
-function joinCell(left: string, right: string): string {
-  return LIST_MARK.test(right) ? `${left} ${right}` : joinPair(left, right);
+/** Does the text end inside a bracket (more opened than closed)? */
+function unclosed(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if ('[［(（【〔「'.includes(ch)) depth++;
+    else if (']］)）】〕」'.includes(ch)) depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
 }
 
-/**
- * A table row whose first cells are empty (a cell merged down from the row above) starts
- * under a later column of the row before: it gets those empty cells back, so that its cells
- * keep their column (`\t2023/6/1\t改訂`), as in the text the pipeline also reads.
- */
-function emptyLeadingCells(prev: OutRow | undefined, row: Row): Cell[] {
-  if (!prev || prev.cells.length < 2) return [];
-  const gap = row.y - prev.lastY;
-  if (gap <= 0 || gap > Math.max(3 * prev.size, 1.3 * (prev.gapBefore ?? 0))) return [];
-  const tol = Math.max(ALIGN_PT, 0.3 * row.size);
-  const k = prev.cells.findIndex((c) => Math.abs(c.x0 - row.pieces[0]!.x0) <= tol);
-  return k <= 0 ? [] : prev.cells.slice(0, k).map((c) => ({ text: '', x0: c.x0, lastX1: c.x0 }));
+/** A number set apart from its title (「5.23　クラウドサービスの利用…」「第5.1.1項　…」): one piece, not two cells. */
+const LONE_NUMBER = /^(?:第?\s*(?:CLD\s*\.?\s*|A\s*\.\s*)?\d{1,2}(?:\s*\.\s*\d{1,2}){0,2}\s*[.．]?\s*[項条章節部]?|[(（]\d{1,2}[)）]|\d{1,2}[)）])$/i;
+
+/** The rows with each numbered heading outside a table (no line of cells above or below it) made one piece. */
+function numberedHeadings(rows: readonly Row[]): Row[] {
+  return rows.map((row, i) => {
+    const cells = (r: Row | undefined) => (r?.pieces.length ?? 0) >= 2;
+    if (row.pieces.length !== 2 || !LONE_NUMBER.test(row.pieces[0]!.text.trim()) || cells(rows[i - 1]) || cells(rows[i + 1])) return row;
+    const [num, title] = row.pieces as [Piece, Piece];
+    return { ...row, pieces: [{ ...title, text: `${num.text.trim()} ${title.text}`, x0: num.x0 }] };
+  });
 }
 
-function assemble(rows: readonly Row[], bodySize: number): OutRow[] {
-  if (rows.length === 0) return [];
+/** Lines top to bottom: a table where one starts, else one line per baseline, a wrapped heading joined again. */
+function assemble(band: readonly Row[], bodySize: number): OutRow[] {
+  if (band.length === 0) return [];
+  const rows = numberedHeadings(band);
   const regionRight = Math.max(...rows.flatMap((r) => r.pieces.map((p) => p.x1)));
-  const leading = bodyLeading(rows);
   const out: OutRow[] = [];
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; ) {
+    const table = readTable(rows, i);
+    if (table) {
+      out.push(...table.rows);
+      i = table.end;
+      continue;
+    }
+    const row = rows[i]!;
     const prev = out.at(-1);
-    const heading = prev !== undefined && continuesHeading(prev, row, regionRight, bodySize);
-    if (prev && (heading || continues(prev, row, regionRight, leading))) {
+    if (prev && continuesHeading(prev, row, regionRight, bodySize)) {
+      const cell = prev.cells[0]!;
       for (const p of row.pieces) {
-        const cell = heading ? prev.cells[0]! : prev.cells.find((c) => Math.abs(c.x0 - p.x0) <= Math.max(ALIGN_PT, 0.3 * row.size))!;
-        cell.text = joinCell(cell.text, p.text);
+        cell.text = LIST_MARK.test(p.text) ? `${cell.text} ${p.text}` : joinPair(cell.text, p.text);
         cell.lastX1 = p.x1;
       }
       prev.lastY = row.y;
       prev.right = Math.max(prev.right, ...row.pieces.map((p) => p.x1));
-      continue;
+    } else {
+      out.push({
+        cells: row.pieces.map((p) => ({ text: p.text, x0: p.x0, lastX1: p.x1 })),
+        y: row.y,
+        lastY: row.y,
+        size: row.size,
+        right: Math.max(...row.pieces.map((p) => p.x1)),
+        strips: null,
+      });
     }
-    out.push({
-      cells: [...emptyLeadingCells(prev, row), ...row.pieces.map((p) => ({ text: p.text, x0: p.x0, lastX1: p.x1 }))],
-      y: row.y,
-      lastY: row.y,
-      size: row.size,
-      right: Math.max(...row.pieces.map((p) => p.x1)),
-      gapBefore: prev ? row.y - prev.lastY : null,
-      afterRow: prev !== undefined && prev.cells.length >= 2,
-    });
+    i++;
   }
   return out;
 }
@@ -558,8 +498,8 @@ export function layoutPage(items: readonly TextItem[]): LaidLine[] {
     }
   }
   return out.map((r) => ({
-    // C0 controls are never text (a broken ToUnicode entry yields them); TAB is ours, for cells.
-    text: r.cells.map((c) => c.text.replace(/[\u0000-\u001f\u007f]/g, '')).join('\t'),
+    text: r.cells.map((c) => c.text).join('\t'),
+    ...(r.strips ? { table: { cells: r.cells.map(({ text, x0 }) => ({ text, x0 })), strips: r.strips } } : {}),
     x: r.cells.find((c) => c.text !== '')!.x0,
     right: r.right,
     y: r.y,

@@ -6,6 +6,7 @@ import { findFurniture } from './pdf-furniture.ts';
 import { readInfo } from './pdf-info.ts';
 import { toTextItems } from './pdf-items.ts';
 import { charStats, isGarbledLine, isUnreadable, type CharStats } from './pdf-readability.ts';
+import { tableTexts } from './pdf-tables.ts';
 import { withWarnings, type WarningSink } from './pdf-warnings.ts';
 import { layoutPage, type LaidLine } from './layout.ts';
 import { DEFAULT_MAX_DECODED_MB, withDecodeLimit, type Budget } from './pdf-decode-limit.mjs';
@@ -195,17 +196,19 @@ function assemble(pages: (PageText | null)[], info: Extracted['info'], diagnosti
 
   const readable = pages.map((p, i) => (p && !unreadable[i] ? p : null));
   const flags = findFurniture(readable.map((p) => ({ lines: p?.lines ?? [], height: p?.height ?? 0 })));
+  const texts = tableTexts(readable.map((p) => p?.lines ?? []), flags);
   const lines: Line[] = [];
   readable.forEach((p, i) => {
     if (!p) return;
     let garbled = 0;
     p.lines.forEach((l, k) => {
-      if (flags[i]![k]) return;
-      if (isGarbledLine(charStats(l.text))) {
+      const text = texts[i]![k];
+      if (text === null || text === undefined) return;
+      if (isGarbledLine(charStats(text))) {
         garbled++;
         return;
       }
-      lines.push({ text: l.text, page: i + 1, line: k + 1 });
+      lines.push({ text, page: i + 1, line: k + 1 });
     });
     if (garbled > 0) {
       diagnostics.push({

@@ -1,7 +1,9 @@
 // Text and Markdown input: detect the encoding, decode, split into lines.
 import { InputError } from '../diagnostics.ts';
 import type { Extracted, Line } from '../types.ts';
+import { markdownHtml } from './markdown-html.ts';
 import { joinQuotedRows, markdownTableRows } from './rows.ts';
+import { textPages } from './text-pages.ts';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'euc-jp';
 
@@ -83,14 +85,16 @@ export function extractText(bytes: Uint8Array, { markdown = false }: { markdown?
   const { text, encoding } = decodeText(bytes);
   if (text.trim() === '') throw new InputError('empty', 'the file holds only whitespace');
   const damaged = text.split('\ufffd').length - 1;
-  const raw: Line[] = text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((t, i) => ({ text: t, page: null, line: i + 1 }));
+  const { lines: raw, pages } = textPages(
+    text
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((t, i) => ({ text: t, page: null, line: i + 1 })),
+  );
   // Table rows become one line each (cells by TAB), however the file wrote them.
-  const lines = markdown ? markdownTableRows(raw) : joinQuotedRows(raw);
+  const lines = markdown ? markdownTableRows(markdownHtml(raw)) : joinQuotedRows(raw);
   const diagnostics: Extracted['diagnostics'] = damaged
     ? [{ path: '', severity: 'warning', rule: 'text-invalid-bytes', reason: `${damaged} byte sequence(s) are not valid ${encoding} and were replaced by U+FFFD; the rest of the file was read` }]
     : [];
-  return { format: 'text', lines, pages: null, info: {}, diagnostics };
+  return { format: 'text', lines, pages, info: {}, diagnostics };
 }

@@ -1,7 +1,7 @@
 // One sentence read once: prepared text, tokens, clauses, quantities, frequencies and negation
 // cues, shared by every kind of fact.
 import { readFrequencies, type FrequencyMention } from './frequency.ts';
-import { negationCues, isNegated } from './negation.ts';
+import { negationCues, negationOf, type Negation } from './negation.ts';
 import { readQuantities, type Quantity } from './numbers.ts';
 import type { KuromojiTokenizer } from './tokenizer.ts';
 import { tokenize, within, type Span, type Token } from './tokens.ts';
@@ -78,6 +78,12 @@ export function analyze(tokenizer: KuromojiTokenizer, sentence: string, isRow = 
   const segmentCuts: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    // A table cell may hold several sentences: each full stop ends a clause.
+    if (t.pos1 === '句点') {
+      clauseCuts.push(t.end);
+      segmentCuts.push(t.end);
+      continue;
+    }
     if (!isComma(t)) continue;
     segmentCuts.push(t.end);
     if (closesClause(tokens[i - 1]) && t.pos1 === '読点') clauseCuts.push(t.end);
@@ -121,7 +127,30 @@ export function cellAt(a: Analysis, offset: number): Span | null {
 
 /** Whether what is said at `offset` is denied in its clause. */
 export function negatedAt(a: Analysis, offset: number): boolean {
-  return isNegated(a.tokens, a.cues, clauseAt(a, offset), offset);
+  return negationAt(a, offset).negated;
+}
+
+/** What a draft says of where it was read and whether it is denied there: `{ ...claim(a, start, end) }`. */
+export function claim(a: Analysis, start: number, end = start): { negated: boolean; at: number; end: number; denial: string | null } {
+  const n = negationAt(a, start);
+  return { negated: n.negated, at: start, end, denial: n.negated && n.cue !== null ? predicateAround(a, n.cue) : null };
+}
+
+/** The predicate a denying word belongs to, as written: 「提供していません」「対象外です」「無効化しています」. */
+export function predicateAround(a: Analysis, cue: number): string {
+  const inPredicate = (t: Token) =>
+    t.pos === '助動詞' || t.pos === '動詞' || (t.pos === '助詞' && t.pos1 === '接続助詞' && (t.surface === 'て' || t.surface === 'で')) || t.pos1 === 'サ変接続' || t.pos1 === '接尾' || t.pos1 === '形容動詞語幹' || t.pos === '形容詞';
+  // 「対象外」「範囲外」 split as 対象 + 外.
+  let from = a.tokens[cue]!.surface === '外' && cue > 0 ? cue - 1 : cue;
+  while (from > 0 && cue - from < 6 && inPredicate(a.tokens[from - 1]!) && !(a.tokens[from]!.pos1 === 'サ変接続')) from--;
+  let to = cue;
+  while (to + 1 < a.tokens.length && to - cue < 6 && inPredicate(a.tokens[to + 1]!) && a.tokens[to + 1]!.pos1 !== 'サ変接続') to++;
+  return a.text.slice(a.tokens[from]!.start, a.tokens[to]!.end);
+}
+
+/** How what is said at `offset` is denied, or required, in its clause. */
+export function negationAt(a: Analysis, offset: number): Negation {
+  return negationOf(a.tokens, a.cues, clauseAt(a, offset), offset);
 }
 
 const ASCII_WORD = /^[\x20-\x7e]+$/;

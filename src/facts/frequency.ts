@@ -96,9 +96,9 @@ export function readFrequencies(tokens: readonly Token[], quantities: readonly Q
     const s = t.surface;
     if (out.some((m) => t.start >= m.start && t.start < m.end)) continue;
     let cadence: Cadence | undefined = WORDS.get(s) ?? (s.charCodeAt(0) < 0x80 ? ASCII.get(s.toLowerCase()) : undefined);
-    // 「週次」 (週 + 次), 「日ごと」「週ごと」「月毎」「年ごと」
+    // 「週次」 (週 + 次), 「日ごと」「週ごと」「月毎」「年ごと」「半期ごと」
     let end = t.end;
-    if (!cadence && (s === '日' || s === '週' || s === '月' || s === '年') && !isNumber(tokens[i - 1])) {
+    if (!cadence && PERIOD_DAYS.has(s) && !isNumber(tokens[i - 1])) {
       const n = tokens[i + 1];
       if (n && (n.surface === '次' || n.surface === 'ごと' || n.surface === '毎' || n.surface === 'ごとに')) {
         cadence = cadenceOfInterval(PERIOD_DAYS.get(s)!);

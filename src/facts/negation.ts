@@ -43,10 +43,83 @@ export function negationCues(tokens: readonly Token[]): number[] {
   return out;
 }
 
-/** Whether the clause holds a negation cue at or after `from` (a character offset). */
-export function isNegated(tokens: readonly Token[], cues: readonly number[], clause: Span, from: number): boolean {
-  return cues.some((i) => {
+/** What a denial after a fact says of it. */
+export interface Negation {
+  /** The fact is denied. */
+  negated: boolean;
+  /**
+   * Denied twice over: 「TLS 1.2 に対応していないブラウザではご利用いただけません」 (what lacks it is refused),
+   * which makes the fact a requirement.
+   */
+  requirement: boolean;
+  /** Token index of the denying word, when there is one. */
+  cue: number | null;
+}
+
+/** Conjunctions after which a denial belongs to another clause: …ため、…ので、…から、…と、…ば、…が、. */
+const BOUNDARY_PARTICLES = new Set(['ので', 'から', 'と', 'ば', 'が', 'けれど', 'けれども', 'けど', 'のに']);
+/** After a denial, a condition: 「設定しないと」「満たさない場合」「ない限り」. */
+const CONDITION_AFTER = new Set(['と', 'ば', '場合', '限り', 'かぎり', '際']);
+/** A denial of these denies an obligation, not the thing: 「必須ではありません」. */
+const OBLIGATION = new Set(['必須', '義務', '強制', '必要']);
+/** Nouns after 「ない」 that make it no relative clause but a nominalisation or a condition. */
+const NOT_RELATIVE = new Set(['こと', 'もの', 'ため', '場合', '限り', 'よう', 'ところ', '旨']);
+
+/** The first token after a predicate's auxiliaries (「なく|なっ|た|場合」 → 場合). */
+function afterPredicate(tokens: readonly Token[], from: number): Token | undefined {
+  let k = from;
+  while (k < tokens.length && k < from + 4 && (tokens[k]!.pos === '助動詞' || tokens[k]!.base === 'なる' || (tokens[k]!.pos === '動詞' && tokens[k]!.pos1 === '非自立'))) k++;
+  return tokens[k];
+}
+
+function isBoundary(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.pos === '助詞' && t.pos1 === '接続助詞' && BOUNDARY_PARTICLES.has(t.surface)) return true;
+  // 「暗号化しているため、」「必要なため」: a reason, whose own predicate came before.
+  return t.surface === 'ため' && t.pos === '名詞' && tokens[i - 1]?.pos !== '名詞';
+}
+
+/**
+ * How a denial after `from` in its clause bears on the fact there. Japanese puts the negation on the
+ * predicate, after its arguments, so a cue after the fact denies it, unless:
+ * - a conjunction comes first (ため、ので、から、と、ば、が): the denial is the next clause's
+ *   (「TLS 1.2 で暗号化しているため、平文での通信は行いません」 affirms TLS 1.2);
+ * - the denial is a condition (「設定しないとログインできません」 requires it);
+ * - it denies an obligation (「必須ではありません」);
+ * - it sits in brackets the fact is not in;
+ * - it describes the noun after it (「…に対応していないブラウザ」): then a second denial later
+ *   (「…ではご利用いただけません」) makes the fact a requirement.
+ */
+export function negationOf(tokens: readonly Token[], cues: readonly number[], clause: Span, from: number): Negation {
+  const cueSet = new Set(cues);
+  let depth = 0;
+  let relative = false;
+  for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    return t.start >= from && t.start >= clause.start && t.end <= clause.end;
-  });
+    if (t.start < from || t.start < clause.start) continue;
+    if (t.end > clause.end) break;
+    if (/^[(（「『【\[]$/.test(t.surface)) depth++;
+    else if (/^[)）」』】\]]$/.test(t.surface)) depth = Math.max(0, depth - 1);
+    if (isBoundary(tokens, i)) break;
+    if (!cueSet.has(i) || depth > 0) continue;
+    const next = tokens[i + 1];
+    // 「有効にしない場合、…できません」「利用できなくなった場合は」: a condition (after the rest of its
+    // predicate); what follows it is its consequence, not a denial.
+    if (CONDITION_AFTER.has(afterPredicate(tokens, i + 1)?.surface ?? '')) break;
+    // 「必須ではありません」「必須とする設定はありません」: an obligation between the fact and the denial.
+    const before = tokens.slice(Math.max(0, i - 6), i);
+    if (before.some((b) => OBLIGATION.has(b.surface)) || tokens.slice(0, i).some((b) => b.start >= from && OBLIGATION.has(b.surface))) continue;
+    if (next && next.pos === '名詞' && next.pos1 !== '非自立' && !NOT_RELATIVE.has(next.surface) && (t.base === 'ない' || t.base === 'ぬ')) {
+      relative = true;
+      continue;
+    }
+    if (relative) return { negated: false, requirement: true, cue: i };
+    return { negated: true, requirement: false, cue: i };
+  }
+  return { negated: false, requirement: false, cue: null };
+}
+
+/** Whether the fact at `from` is denied in its clause (see negationOf). */
+export function isNegated(tokens: readonly Token[], cues: readonly number[], clause: Span, from: number): boolean {
+  return negationOf(tokens, cues, clause, from).negated;
 }

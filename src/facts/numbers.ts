@@ -239,6 +239,11 @@ function finish(tokens: readonly Token[], first: number, next: number, value: nu
     take();
     take();
     bound = 'min';
+  } else if (b === '後' && MAX_AFTER.has(tokens[skipSpaces(tokens, k + 1)]?.surface ?? '')) {
+    // 「45日後までに削除」: no later than that.
+    take();
+    take();
+    bound = 'max';
   } else if (b && MAX_AFTER.has(b)) (bound = 'max'), take();
   else if (b && MIN_AFTER.has(b)) (bound = 'min'), take();
   if (tokens[k]?.surface === '分' && !portion) (portion = true), take();

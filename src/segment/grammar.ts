@@ -50,7 +50,7 @@ const CLOSE = '】\\])>〉》〕';
 
 /** Leading id: [label] [standard] [第] [bracket] id [項|条] [bracket] title. */
 const LEADING_ID = new RegExp(
-  String.raw`^(?:${LABEL}\s*[:：]?\s*)?(?:${STANDARD}\s*)?(?:第\s*)?([${OPEN}])?\s*(?:${LABEL}\s*[:：]?\s*)?(?:${STANDARD}\s*)?(${ID})(?!\.?\d)\s*(?:項|条|節)?\s*([${CLOSE}])?(.*)$`,
+  String.raw`^(?:[(（][a-zA-Z][)）]\s*|[a-zA-Z][)）]\s*)?(?:${LABEL}\s*[:：]?\s*)?(?:${STANDARD}\s*)?(?:第\s*)?([${OPEN}])?\s*(?:${LABEL}\s*[:：]?\s*)?(?:${STANDARD}\s*)?(${ID})(?!\.?\d)\s*(?:項|条|節)?\s*([${CLOSE}])?(.*)$`,
   'iu',
 );
 /** An id in brackets at the end, after a number of the document's own: 「8.13 情報のバックアップ[ISO/IEC 27017:12.3.1]」. */
@@ -58,7 +58,7 @@ const TRAILING_ID = new RegExp(String.raw`[${OPEN}](?:[^${OPEN}${CLOSE}]{0,24}?(
 /** 「[27017 該当なし]」「(ISO/IEC 27017:対応なし)」「[27017: N/A]」 */
 const NOT_APPLICABLE = new RegExp(String.raw`[${OPEN}][^${OPEN}${CLOSE}]{0,24}?27017[^${OPEN}${CLOSE}]{0,12}?(?:該当なし|該当する管理策なし|対応なし|対応する管理策なし|なし|対象外|N/?A|-|―)\s*[${CLOSE}]\s*$`, 'iu');
 /** 「[ISO/IEC 27017:CLD管理策]」: the cloud controls follow, by title. */
-const CLOUD_CONTROLS = new RegExp(String.raw`[${OPEN}]\s*(?:${STANDARD}|27017)\s*[:：]?\s*CLD\s*(?:管理策|controls?)?\s*[${CLOSE}]\s*$`, 'iu');
+const CLOUD_CONTROLS = new RegExp(String.raw`[${OPEN}]\s*(?:${STANDARD}|27017)\s*[:：]?\s*(?:CLD|クラウド(?:サービス)?拡張)\s*(?:管理策|controls?)?\s*[${CLOSE}]\s*$`, 'iu');
 // 「（新規格 5.1）」「(ISO/IEC 27001:2022 管理策 6.3)」
 const MAPPING_2022 = /[(（]\s*(?:新規格|ISO\s*\/\s*IEC\s*27001\s*:\s*2022)\s*(?:管理策)?\s*(\d{1,2}\s*\.\s*\d{1,2})\s*[)）]/;
 /** Dot leaders, or a page number after a tab or a space. */
@@ -66,7 +66,8 @@ const TOC_TAIL = /(?:\.{3,}|…{2,}|‥{2,}|・{3,}|･{3,}|-{4,}|_{4,})\s*\d{1,
 const LEADERS = /\.{3,}|…{2,}|‥{2,}|・{4,}/;
 const CHAPTER = /^(?:第\s*\d{1,2}\s*[章部編]|Chapter\s+\d{1,2}\b|Part\s+\d{1,2}\b)/i;
 /** The document's own number leading a heading: 「2.」「2」「2.1」「(3)」「3)」「①」. */
-const OWN_NUMBER = /^(?:(\d{1,2}(?:\.\d{1,2}){0,2})\.?(?=\s)|[(（](\d{1,2})[)）]|(\d{1,2})[)）]|([①-⑳]))\s*/u;
+// Also a 27001:2022 Annex A number, 「A.5.9」 or 「[5.9]」, in documents ordered by that standard.
+const OWN_NUMBER = /^(?:(\d{1,2}(?:\.\d{1,2}){0,2})\.?(?=\s)|[(（](\d{1,2})[)）]|(\d{1,2})[)）]|([①-⑳])|A\s*\.\s*(\d{1,2}\.\d{1,2})(?=\s)|[[［](\d{1,2}\.\d{1,2})[\]］])\s*/u;
 const HEADING_MARK = /^([■□●○◆◇◎▶▷►▸❖◼◻▼▽★☆◉])\s*/u;
 const BULLET = /^[・•\-*+‐]\s*/u;
 /** A title that is really the middle of a sentence: it starts with a particle or is one. */
@@ -129,7 +130,7 @@ export function parseLine(raw: string): Parsed {
   if (bullet) (rest = rest.replace(BULLET, '')), (shape = 'bullet');
   const mark = HEADING_MARK.exec(rest);
   if (mark) (rest = rest.slice(mark[0].length)), (shape = `mark:${mark[1]}`);
-  const toc = TOC_TAIL.test(text) && (LEADERS.test(text) || /\t\s*\d{1,3}\s*$/.test(text) || /\d\s+\d{1,3}$/.test(text) || !/[。、]/.test(text));
+  const toc = TOC_TAIL.test(text) && (LEADERS.test(text) || /\t\s*\d{1,3}\s*$/.test(text) || /[\d\])）」』】]\s+\d{1,3}$/.test(text) || !/[。、]/.test(text));
   const parsed: Parsed = { ...base, level, shape, bullet, toc, chapter: CHAPTER.test(rest), mapping2022: mapping2022(rest) };
 
   const leading = LEADING_ID.exec(rest);
@@ -145,8 +146,9 @@ export function parseLine(raw: string): Parsed {
   }
 
   const own = OWN_NUMBER.exec(rest);
-  const number = own ? (own[1] ?? own[2] ?? own[3] ?? own[4] ?? null) : null;
-  if (own && own[2]) parsed.shape = parsed.shape === 'plain' ? 'num:(n)' : parsed.shape;
+  const number = own ? (own[1] ?? own[2] ?? own[3] ?? own[4] ?? own[5] ?? own[6] ?? null) : null;
+  if (own && (own[5] || own[6])) parsed.shape = parsed.shape === 'plain' ? (own[5] ? 'num:A.n.n' : 'num:[n.n]') : parsed.shape;
+  else if (own && own[2]) parsed.shape = parsed.shape === 'plain' ? 'num:(n)' : parsed.shape;
   else if (own && own[3]) parsed.shape = parsed.shape === 'plain' ? 'num:n)' : parsed.shape;
   else if (own && own[4]) parsed.shape = parsed.shape === 'plain' ? 'num:①' : parsed.shape;
   else if (own && own[1]) parsed.shape = parsed.shape === 'plain' ? `num:${own[1].split('.').map(() => 'n').join('.')}` : parsed.shape;

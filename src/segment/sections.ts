@@ -7,9 +7,11 @@
 // given or whose topic maps to one. It ends at the next section, a chapter line, a Markdown heading
 // of its level or above, the revision history, or a heading that maps to no control.
 import { joinLines } from '../normalize/join.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import type { Line, Passage, Section } from '../types.ts';
 import { canonicalId, completesTitle, getControl, isCategoryTitle, matchTitle, titleSimilarity } from './catalog.ts';
 import { isSentenceTail, parseLine, type Parsed } from './grammar.ts';
+import { isRevisionHeading } from './revisions.ts';
 import { readControlTable, is2022Control, type ControlTable, type TableRow } from './tables.ts';
 import { isNoControl, mapHeading, type TopicMatch } from './topics.ts';
 
@@ -43,6 +45,32 @@ export interface Rejection {
 /** How a section was found, for `hakusho explain`. */
 export type SectionRule = 'heading' | 'id-line' | 'table' | 'qa';
 
+/** What each reason says, for the decision's message. */
+const REASON_TEXT: Record<RejectReason, string> = {
+  toc: 'a table-of-contents entry, not a heading',
+  cross_reference: 'a reference to a control inside the text, not a heading',
+  revision_row: 'a row of the revision history',
+  chapter: 'a chapter or part heading: it ends the section before it',
+  unknown_title: 'a heading that names no control',
+  duplicate: 'the open section\'s heading again',
+  not_applicable: 'a heading the document marks as having no ISO/IEC 27017 control',
+  cloud_controls_intro: 'introduces the cloud controls listed under it by title',
+  overview: 'overview material before the first control section',
+  bullet: 'a list item that repeats a control title',
+  inside_section: 'a sub-heading inside a section that is already open',
+  isolated_topic: 'a topic heading whose sibling headings mostly name no control',
+  correspondence_table: 'a row of a table of ids and numbers without the vendor\'s own text',
+  category_row: 'a category row of a table',
+  question_without_control: 'a question whose topic maps to no control',
+  sentence: 'a sentence that starts with a control id',
+  low_similarity: 'an id whose title is unlike the control\'s, in a document that prints few ids',
+};
+
+/** The rejections as diagnostics (rule `segment/<reason>`), as the other stages report theirs. */
+export function rejectionMessages(rejected: readonly Rejection[]): Diagnostic[] {
+  return rejected.map((r) => ({ path: '', page: r.page, line: r.line, severity: 'info', rule: `segment/${r.reason}`, reason: `${REASON_TEXT[r.reason]}: 「${r.text.slice(0, 60)}」` }));
+}
+
 export interface Segmented {
   sections: Section[];
   /** Text outside every section that is still read for facts (not tables of contents, revision tables or glossaries). */
@@ -64,12 +92,14 @@ interface Item {
   value: string | null;
 }
 
-const REVISIONS = /^(?:\d{1,2}\s*[.．]?\s*)?(?:改訂履歴|変更履歴|更新履歴|改版履歴|改定履歴|版数管理|revision\s+history|change\s+history|document\s+history|revisions)(?:\s*[(（][^)）]*[)）])?$/i;
+/** A help-centre article's date line (「更新日：2024/03/01」「Last updated: 2024-03-01」): about the page, not the control. */
+const DATE_STAMP = /^(?:最終)?(?:更新|公開|掲載|投稿|作成)(?:日|日時)?\s*[:：]\s*\d{4}\s*[/.\-年]\s*\d{1,2}\s*[/.\-月]\s*\d{1,2}\s*日?$|^(?:last\s+)?(?:updated|published)(?:\s+on)?\s*:?\s*\d{4}-\d{1,2}-\d{1,2}$/i;
 const FURNITURE = /^(?:-{3,}|\*{3,}|_{3,}|\d{1,3}|[-–—―]\s*\d{1,3}\s*[-–—―]|\d{1,3}\s*\/\s*\d{1,3}|(?:page|p\.)\s*\d{1,3})$/i;
 /** 「ホーム > セキュリティ > データの取り扱い」: a web page's navigation, not its content. */
 const BREADCRUMB = /^[^。>＞»›]{1,40}(?:\s*[>＞»›]\s*[^。>＞»›]{1,40}){2,}$/;
 const QUESTION = /^(?:Q|質問|問)\s*\d{0,3}\s*(?:[.:：)）]\s*|\s+)(\S.*)$/i;
-const ANSWER = /^(?:A|回答|答え?)\s*\d{0,3}\s*[.:：)）]\s*(.*)$/i;
+// 「A.5.23 …」 is an Annex A number, not an answer.
+const ANSWER = /^(?:A|回答|答え?)\s*\d{0,3}\s*[.:：)）](?!\d)\s*(.*)$/i;
 const RELATED = /^(?:関連(?:する)?管理策|対応(?:する)?管理策|該当管理策|関連規格|参照管理策)(?:番号)?\s*[:：]?\s*(.+)$/;
 const ID_ANYWHERE = /(?:A\s*\.\s*)?(?:CLD\s*\.?\s*)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}/gi;
 /** Chapter titles whose headings and tables are overview, not controls. */
@@ -107,13 +137,14 @@ function classify(line: Line): Item {
     }
     return { ...item, kind: 'row', cells };
   }
-  if (FURNITURE.test(text) || BREADCRUMB.test(text)) return { ...item, kind: 'furniture' };
+  if (FURNITURE.test(text) || BREADCRUMB.test(text) || DATE_STAMP.test(text)) return { ...item, kind: 'furniture' };
   const parsed = item.parsed;
   const bare = parsed.level !== null || parsed.shape === 'bold' ? parsed.title : text;
-  if (REVISIONS.test(bare.replace(/\s+/g, ' ')) || REVISIONS.test(bare.replace(/\s+/g, ''))) return { ...item, kind: 'revisions' };
+  if (isRevisionHeading(bare)) return { ...item, kind: 'revisions' };
   // 「**Q. …**」「### Q. …」「【Q】…」: the label may sit inside emphasis, a Markdown heading or brackets.
   const unbold = text.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/^[【\[]([QA])[】\]]\s*/i, '$1. ').trim();
-  const related = RELATED.exec(unbold);
+  // 「（関連する管理策：A.9.4.2）」: the line may stand in brackets.
+  const related = RELATED.exec(unbold.replace(/^[(（【\[]\s*(.*?)\s*[)）】\]]$/, '$1'));
   if (related) {
     const id = [...related[1]!.matchAll(ID_ANYWHERE)].map((m) => canonicalId(m[0])).find((x) => x !== null);
     if (id) return { ...item, kind: 'related', value: id };
@@ -122,6 +153,8 @@ function classify(line: Line): Item {
   if (question && !parsed.id) return { ...item, kind: 'question', value: question[1]!.trim() };
   const answer = ANSWER.exec(unbold);
   if (answer && !parsed.id) return { ...item, kind: 'answer', value: answer[1]!.trim() };
+  // 「目次：[保存場所](#保存場所) ／ [責任共有モデル](#…)」: a page's links to its own headings.
+  if (/^目次\s*[:：]/.test(text) || (text.match(/\]\(#[^)]*\)/g)?.length ?? 0) >= 3) return { ...item, kind: 'toc' };
   if (parsed.toc && (parsed.id || parsed.number !== null || parsed.level !== null || /\.{3,}|…{2,}|‥{2,}|・{4,}/.test(text))) return { ...item, kind: 'toc' };
   if (parsed.id) return { ...item, kind: 'heading' };
   // A sentence after a number or a mark (「24 世代(2 年間分)保持しています。」「□ 当社は…」) is text.
@@ -153,7 +186,8 @@ const LEADERS_ONLY = /^(?:\.{3,}|…{2,}|‥{2,}|・{3,})\s*\d{1,3}$/;
  * comes round again as the body's first heading.
  */
 function markTableOfContents(items: Item[]): Item[] {
-  const keyOf = (it: Item) => it.parsed.title.replace(/\s+/g, '');
+  // An entry as printed without its page: two entries may share a title (「5.31 法令…[…:18.1.1]」「…[…:18.1.5]」).
+  const keyOf = (it: Item) => it.text.replace(/(?:\.{3,}|…{2,}|‥{2,}|・{3,}|\t)?\s*\d{1,3}\s*$/, '').replace(/\s+/g, '');
   for (let i = 0; i < items.length; i++) {
     if (LEADERS_ONLY.test(items[i]!.text)) {
       items[i] = { ...items[i]!, kind: 'toc' };
@@ -213,7 +247,7 @@ function follows(a: number[], b: number[]): boolean {
 
 /** A line whose bracket is still open: 「1. クラウドサービスプロバイダの地理的所在地(関係当局と」. */
 function opensBracket(text: string): boolean {
-  return (text.match(/[(（]/g)?.length ?? 0) > (text.match(/[)）]/g)?.length ?? 0) && !/[。]/.test(text);
+  return (text.match(/[(（[【]/g)?.length ?? 0) > (text.match(/[)）\]】]/g)?.length ?? 0) && !/[。]/.test(text);
 }
 
 /**
@@ -226,7 +260,7 @@ function joinWrappedBrackets(lines: readonly Line[]): Line[] {
     const l = lines[i]!;
     const next = lines[i + 1];
     const text = l.text.trim();
-    if (next && text.length <= 120 && !text.includes('\t') && opensBracket(text) && /^[^（(]{1,20}[）)]\s*$/.test(next.text.trim())) {
+    if (next && text.length <= 120 && !text.includes('\t') && opensBracket(text) && /^[^（(【[]{1,20}[）)\]】]\s*$/.test(next.text.trim())) {
       out.push({ ...l, text: text + next.text.trim() });
       i++;
     } else {
@@ -284,19 +318,31 @@ export function segmentDocument(input: readonly Line[]): Segmented {
   const idRows = items.filter((it) => it.kind === 'row' && it.cells!.some((c) => /^(?:A\s*\.\s*)?(?:CLD\s*\.?\s*)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}$/i.test(c.trim())));
   const idMode = idHeadings.length + idRows.length >= 3;
 
-  // Topic headings need siblings: headings dressed alike (「### …」, 「(n) …」) of which several map.
-  const support = new Map<string, number>();
+  // Topic headings need siblings: headings dressed alike (「### …」, 「(n) …」), at least TOPIC_SUPPORT of
+  // them mapping to controls and most of them doing so. A document of topic articles is made of them;
+  // a document with one 「責任分界点について」 among its chapters is not.
+  const mappedByShape = new Map<string, number>();
+  const allByShape = new Map<string, number>();
+  const count = (shape: string, mapped: boolean) => {
+    allByShape.set(shape, (allByShape.get(shape) ?? 0) + 1);
+    if (mapped) mappedByShape.set(shape, (mappedByShape.get(shape) ?? 0) + 1);
+  };
   // Plain lines that stand as headings: short, between the end of one paragraph and the start of another.
   const plainHeadings = new Set<number>();
   items.forEach((it, i) => {
     if (it.kind !== 'text' || !isPlainHeading(items, i)) return;
     plainHeadings.add(i);
-    if (mapHeading(it.text)) support.set('plain', (support.get('plain') ?? 0) + 1);
+    count('plain', mapHeading(it.text) !== null);
   });
   for (const it of items) {
-    if (it.kind !== 'heading' || it.parsed.id || it.parsed.chapter) continue;
-    if (mapHeading(it.parsed.title)) support.set(it.parsed.shape, (support.get(it.parsed.shape) ?? 0) + 1);
+    if (it.kind !== 'heading' || it.parsed.id || it.parsed.chapter || it.parsed.notApplicable || it.parsed.introducesCloudControls) continue;
+    count(it.parsed.shape, mapHeading(it.parsed.title) !== null);
   }
+  const supported = (shape: string) => {
+    const mapped = mappedByShape.get(shape) ?? 0;
+    return mapped >= TOPIC_SUPPORT && mapped * 2 >= (allByShape.get(shape) ?? 0);
+  };
+
 
   let open: Open | null = null;
   let loose: Line[] = [];
@@ -399,6 +445,8 @@ export function segmentDocument(input: readonly Line[]): Segmented {
           } else if (d.kind === 'skip') {
             reject(rows[k]!.index, d.reason);
             if (d.reason !== 'toc' && d.reason !== 'correspondence_table') loose.push(row.line);
+          } else if (d.kind === 'text') {
+            loose.push(row.line);
           }
         });
         flushLoose();
@@ -482,7 +530,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
     // A plain line naming a topic between paragraphs (a help centre printed or copied without its marks).
     if (!plainHeadings.has(i)) return false;
     const mapped = mapHeading(t);
-    if (mapped && (support.get('plain') ?? 0) >= TOPIC_SUPPORT) {
+    if (mapped && supported('plain')) {
       const closable = open === null || openedByPlainTopic;
       if (closable && !(idMode && overview && !seenIdSection)) {
         start({ controlId: mapped.control, heading: t, level: null, line: it.line, iso2022: null, matchedBy: mapped.by, rule: 'heading' });
@@ -492,7 +540,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
       return false;
     }
     // Among such headings, one that maps to no control ends the article before it.
-    if (!mapped && openedByPlainTopic && (support.get('plain') ?? 0) >= TOPIC_SUPPORT) {
+    if (!mapped && openedByPlainTopic && supported('plain')) {
       close();
       reject(i, 'unknown_title');
       return true;
@@ -543,7 +591,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
         return true;
       }
     } else if (mapped?.by === 'topic') {
-      reason = open ? 'inside_section' : !topicsAllowed() ? 'overview' : (support.get(p.shape) ?? 0) < TOPIC_SUPPORT ? 'isolated_topic' : null;
+      reason = open ? 'inside_section' : !topicsAllowed() ? 'overview' : !supported(p.shape) ? 'isolated_topic' : null;
       if (!reason) {
         start({ controlId: mapped.control, heading: p.title, level: p.level, line: it.line, iso2022: null, matchedBy: 'topic', rule: 'heading' });
         return true;
@@ -626,17 +674,21 @@ export function segmentDocument(input: readonly Line[]): Segmented {
       const nextText = items[j]!.text;
       const bracketed = /^[(（][^()（）]+[)）]$/.test(nextText) && similarityOf(id, nextText) >= 0.5;
       const joined = title + nextText;
-      const better = nextText.length <= 40 && titleSimilarity(id, joined) >= titleSimilarity(id, title) + 0.05;
-      if (!bracketed && !better && !(nextText.length <= 40 && completesTitle(id, title, joined))) break;
+      const better = nextText.length <= 40 && similarityOf(id, joined) >= similarityOf(id, title) + 0.05;
+      // A bilingual title broken after its slash (「… environment /」 / 「クラウド…」).
+      const afterSlash = /[/／]$/.test(title) && nextText.length <= 60 && similarityOf(id, nextText) >= 0.5;
+      if (!bracketed && !better && !afterSlash && !(nextText.length <= 40 && completesTitle(id, title, joined))) break;
       title = bracketed ? `${title}${nextText}` : joined;
       similarity = Math.max(similarity, similarityOf(id, title));
       cursor = j;
       j = nextContent(j + 1);
     }
-    const iso2022 = p.mapping2022 ?? (p.idAt === 'end' && p.number && is2022Control(p.number) ? p.number : null);
+    // A cloud control listed by id under the 27001:2022 control that introduced them (「（a）CLD.6.3.1 …」) stays in its group.
+    const inGroup = group !== null && p.idAt === 'start' && controlId.startsWith('CLD.');
+    const iso2022 = p.mapping2022 ?? (p.idAt === 'end' && p.number && is2022Control(p.number) ? p.number : inGroup ? group : null);
     start({ controlId, heading: title || (getControl(controlId)?.title ?? controlId), level: p.level, line: it.line, iso2022, matchedBy: controlId === id ? 'id' : 'title', rule: 'heading' });
     region = 'body';
-    group = null;
+    if (!inGroup) group = null;
     return true;
   }
 

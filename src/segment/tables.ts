@@ -13,6 +13,8 @@ export interface TableRow {
 export type RowDecision =
   | { kind: 'section'; control: string; by: TopicMatch['by'] | 'id'; heading: string; body: string; iso2022: string | null }
   | { kind: 'header' }
+  /** A row above the table's header (a key and its value in the same sheet): text. */
+  | { kind: 'text' }
   | { kind: 'skip'; reason: 'category_row' | 'correspondence_table' | 'unknown_title' | 'toc' };
 
 export interface ControlTable {
@@ -78,17 +80,32 @@ export function readControlTable(rows: readonly TableRow[], { topics }: { topics
     header = header.map((h, c) => clean(`${h}${clean(second.cells[c] ?? '')}`));
     headerAt++;
   }
-  const body = rows.slice(headerAt + 1);
-  if (body.length === 0) return null;
-  const width = Math.max(...rows.map((r) => r.cells.length));
+  if (rows.length <= headerAt + 1) return null;
+  // The id column: the header says which, else the column most rows hold an id in.
+  const headerId = header ? header.findIndex((h) => ID_HEADER.test(h) && !MAPPING_HEADER.test(h)) : -1;
+  const raw = rows.slice(headerAt + 1);
+  const rawWidth = Math.max(...rows.map((r) => r.cells.length));
+  const idCol =
+    headerId !== -1 && raw.some((r) => r.cells.some((c) => idCell(c) !== null))
+      ? headerId
+      : [...Array(rawWidth).keys()].find((c) => share(raw, c, (x) => idCell(x) !== null) >= 0.5 && (!header || !MAPPING_HEADER.test(header[c] ?? '')));
+  // A row that lost an empty cell before its id (a PDF page's first row): its id puts it back in line.
+  const body = raw.map((r) => {
+    const at = r.cells.findIndex((c) => idCell(c) !== null);
+    return idCol !== undefined && at !== -1 && at < idCol ? { ...r, cells: [...Array(idCol - at).fill(''), ...r.cells] } : r;
+  });
+  const width = Math.max(...[...rows.slice(0, headerAt + 1), ...body].map((r) => r.cells.length));
   const cols = [...Array(width).keys()];
 
-  const idCol = cols.find((c) => share(body, c, (x) => idCell(x) !== null) >= 0.5 && (!header || !MAPPING_HEADER.test(header[c] ?? '')));
   const mappingCol = header ? cols.find((c) => MAPPING_HEADER.test(header[c] ?? '') && !/27017/.test(header[c] ?? '')) : undefined;
   const textCols = cols.filter((c) => c !== idCol && c !== mappingCol);
-  let implCol = header ? textCols.find((c) => IMPLEMENTATION.test(header[c] ?? '') && !TITLE_HEADER.test(header[c] ?? '')) : undefined;
-  // Without a header that says so, the column with the longest text describes the implementation.
-  implCol ??= textCols.reduce<number | undefined>((best, c) => (best === undefined || averageLength(body, c) > averageLength(body, best) ? c : best), undefined);
+  // The column with the longest text describes the implementation: among those whose header says so
+  // when any does (a status column 「実施状況」 says so too, with 「実施」 in every row), else among all.
+  const longest = (candidates: number[]) =>
+    candidates.reduce<number | undefined>((best, c) => (best === undefined || averageLength(body, c) > averageLength(body, best) ? c : best), undefined);
+  const named = header ? textCols.filter((c) => IMPLEMENTATION.test(header[c] ?? '') && !TITLE_HEADER.test(header[c] ?? '')) : [];
+  const namedCol = longest(named);
+  const implCol = namedCol !== undefined && averageLength(body, namedCol) >= 12 ? namedCol : longest(textCols);
   if (implCol === undefined || averageLength(body, implCol) < 12) {
     // Ids beside titles and numbers only: a table of contents or a correspondence table.
     if (idCol === undefined) return null;
@@ -99,8 +116,9 @@ export function readControlTable(rows: readonly TableRow[], { topics }: { topics
     : textCols.filter((c) => c < implCol!).at(-1);
   if (idCol === undefined && titleCol === undefined) return null;
 
-  const decisions: RowDecision[] = rows.map((row, i): RowDecision => {
-    if (i <= headerAt) return i >= headerStart ? { kind: 'header' } : { kind: 'skip', reason: 'category_row' };
+  const decisions: RowDecision[] = rows.map((_, i): RowDecision => {
+    if (i <= headerAt) return i >= headerStart ? { kind: 'header' } : { kind: 'text' };
+    const row = body[i - headerAt - 1]!;
     const cell = (c: number | undefined) => (c === undefined ? '' : clean(row.cells[c] ?? ''));
     const implementation = (row.cells[implCol!] ?? '').trim();
     // The implementation cell and what follows it in the row (備考, 関連文書) make the body.

@@ -25,10 +25,14 @@ function lower(s: string): string {
   return s.toLowerCase();
 }
 
+/** A help centre's category joining broad words (「セキュリティ・プライバシー」「Security & Privacy」): no one control. */
+const WORD = '(?:セキュリティ|プライバシー|コンプライアンス|安全性|信頼性|security|privacy|compliance|trust)';
+const CATEGORY = new RegExp(`^${WORD}(?:(?:[・&/,、]|と|及び|および|and)${WORD})+(?:について)?$`);
+
 /** The best topic rule: the most words matched (longest per group); a tie between controls settles nothing. */
 export function matchTopic(text: string): string | null {
   const key = lower(topicKey(text));
-  if (key.length < 2) return null;
+  if (key.length < 2 || CATEGORY.test(key)) return null;
   let best: { control: string; score: number } | null = null;
   let tie = false;
   for (const rule of TOPICS) {

@@ -17,7 +17,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../diagnostics.ts';
 import { fsReason, makeFolder } from '../files.ts';
-import { CONTROLS } from '../segment/catalog.ts';
+import { CONTROLS } from '../segment/catalog-data.ts';
 import { migrate, SCHEMA_VERSION } from './migrations.ts';
 
 process.env.SQLITE_USE_URI ??= '1';

@@ -3,8 +3,8 @@
 // whitepaper and for the edition before a given one (views `editions` and `latest_editions`).
 //
 // The grouping rule is written once, here (`groupEditions`), and applied once (`regroupVendor`):
-// migration 3 backfills every vendor with it, and the AfterStore hook below regroups one vendor's
-// documents inside each document's write transaction. It joins documents through what they share (a title, a
+// the AfterStore hook below regroups one vendor's documents inside each document's write
+// transaction (migration 3 backfilled older databases with a frozen copy of it). It joins documents through what they share (a title, a
 // service under a title, a set of services) rather than comparing every pair: a vendor with
 // hundreds of editions is regrouped in milliseconds (the pairwise SQL it replaces took 4.7 s
 // for 300 editions, for every document stored).
@@ -98,8 +98,6 @@ function statements(db: DB) {
        FROM documents d LEFT JOIN families f ON f.id = d.family_id WHERE d.id = ?`,
     ),
     editionKeys: db.prepare<[string], EditionKeys>(EDITION_KEYS),
-    vendors: db.prepare<[], { vendor: string }>('SELECT DISTINCT vendor FROM documents WHERE vendor IS NOT NULL ORDER BY vendor'),
-    vendorless: db.prepare<[], Solo>('SELECT id, sha256, family_id FROM documents WHERE vendor IS NULL ORDER BY id'),
     members: db.prepare<[string], { id: number; family_id: number | null; family_vendor: string | null }>(
       `SELECT d.id, d.family_id, f.vendor AS family_vendor
        FROM documents d LEFT JOIN families f ON f.id = d.family_id WHERE d.vendor = ?`,
@@ -194,15 +192,6 @@ export function linkFamily(db: DB, documentId: number): void {
   else regroupVendor(s, doc.vendor, touched);
   // A document re-read with another vendor leaves its former family behind: regroup that vendor too.
   if (doc.family_vendor !== null && doc.family_vendor !== doc.vendor) regroupVendor(s, doc.family_vendor, touched);
-  settle(s, touched);
-}
-
-/** Links every stored document to its family, each vendor regrouped once (migration 3's backfill). */
-export function linkAllFamilies(db: DB): void {
-  const s = prepared(db);
-  const touched = new Set<number>();
-  for (const { vendor } of s.vendors.all()) regroupVendor(s, vendor, touched);
-  for (const doc of s.vendorless.all()) linkSolo(s, doc, touched);
   settle(s, touched);
 }
 

@@ -1,4 +1,5 @@
 // Column sets of the stored tables, shared by the code that reads them back (diff, export).
+import type { StoredAttributes } from '../facts/attributes.ts';
 
 /** The identifying columns of a `documents` row. */
 export interface DocumentColumns {
@@ -11,15 +12,9 @@ export interface DocumentColumns {
   published: string | null;
 }
 
-/** What a `facts` row says (negated and third_party as stored: 0/1). */
-export interface FactColumns {
+/** What a `facts` row says, its attributes as the registry declares them (src/facts/attributes.ts), booleans as stored (0/1). */
+export type FactColumns = StoredAttributes & {
   control_id: string | null;
   kind: string;
   value: string | null;
-  unit: string | null;
-  frequency: string | null;
-  subject: string | null;
-  bound: string | null;
-  key_management: string | null;
-  timezone: string | null;
-}
+};

@@ -4,12 +4,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import { processFile } from '../../pipelines/whitepaper-ja.ts';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const BIN = join(ROOT, 'bin/hakusho.js');
+import { HAKUSHO, ROOT } from '../cli/cli.ts';
+
+export { HAKUSHO, ROOT };
 
 const made: string[] = [];
 /** A new temporary folder, removed after the test file's tests. */
@@ -32,9 +32,9 @@ export interface Running {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `node bin/hakusho.js <args>` as a user would; env adds to the current environment. */
+/** Starts `hakusho <args>` (from the sources) as a user would; env adds to the current environment. */
 export function start(args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Running {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(process.execPath, [...HAKUSHO, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, FORCE_COLOR: '0', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,9 +1,7 @@
 // The worker pool: same results as in-process, bytes transferred, and a worker that hangs,
 // crashes or runs out of memory costs only its own file.
-import { execFile } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { processFile } from '../../pipelines/whitepaper-ja.ts';
 import { defaultJobs, workerPool, WORKER_BUDGET_MB } from '../../src/batch/pool.ts';
@@ -155,21 +153,5 @@ describe('starting workers', () => {
     const summary = JSON.parse(r.stdout);
     expect(summary.stored).toEqual(['in/memo.md']);
     expect(summary.failed).toEqual([{ path: 'in/empty.txt', reason: 'the file is empty' }]);
-  }, 60_000);
-
-  it('works when hakusho is installed under a path with spaces and Japanese (the workers import it by URL)', async () => {
-    const home = join(tmp('install'), 'Program Files', '白書 ツール');
-    mkdirSync(home, { recursive: true });
-    for (const part of ['bin', 'src', 'pipelines', 'package.json']) cpSync(join(ROOT, part), join(home, part), { recursive: true });
-    symlinkSync(join(ROOT, 'node_modules'), join(home, 'node_modules'));
-    mkdirSync(join(home, 'in'));
-    copyFileSync(CORPUS_FILE, join(home, 'in', 'a.txt'));
-    copyFileSync(join(ROOT, 'test/fixtures/pdf/001_54f9b4840afe051d.pdf'), join(home, 'in', 'a.pdf'));
-    const run = promisify(execFile);
-    const { stdout } = await run(process.execPath, [join(home, 'bin/hakusho.js'), 'run', 'in', '--db', 'h.sqlite', '--json', '--jobs', '1'], { cwd: home });
-    expect(JSON.parse(stdout)).toMatchObject({ stored: ['in/a.pdf', 'in/a.txt'], failed: [] });
-    const db = openDb(join(home, 'h.sqlite'));
-    expect((db.prepare('SELECT count(*) AS n FROM facts').get() as { n: number }).n).toBeGreaterThan(20);
-    db.close();
   }, 60_000);
 });

@@ -1,9 +1,12 @@
-// Line reconstruction from positioned text items (src/extract/layout.ts) and page furniture
-// (src/extract/pdf-furniture.ts), on item arrays dumped from real PDF pages
-// (test/fixtures/pdf-items/, made by scripts/make-pdf-fixtures.ts) plus a few hand-made ones.
+// Line reconstruction from positioned text items (src/extract/layout.ts, layout-table.ts),
+// page furniture (src/extract/pdf-furniture.ts) and tables over page breaks (pdf-tables.ts), on
+// item arrays dumped from real PDF pages (test/fixtures/pdf-items/, made by
+// scripts/make-pdf-fixtures.ts) plus a few hand-made ones.
 import { describe, expect, it } from 'vitest';
 import { layoutPage, type LaidLine, type TextItem } from '../../src/extract/layout.ts';
 import { findFurniture, furnitureKey } from '../../src/extract/pdf-furniture.ts';
+import { tableTexts } from '../../src/extract/pdf-tables.ts';
+import { normalizeChars } from '../../src/normalize/characters.ts';
 import { itemPages } from './support.ts';
 
 const texts = (lines: LaidLine[]) => lines.map((l) => l.text);
@@ -14,6 +17,14 @@ function withoutFurniture(name: string): string[][] {
   const laid = pages.map((p) => layoutPage(p.items));
   const flags = findFurniture(laid.map((lines, i) => ({ lines, height: pages[i]!.height })));
   return laid.map((lines, i) => texts(lines.filter((_, k) => !flags[i]![k])));
+}
+
+/** Lines of every page as pdf.ts gives them: furniture dropped, tables joined over page breaks, characters normalised. */
+function documentLines(name: string): string[][] {
+  const pages = itemPages(name);
+  const laid = pages.map((p) => layoutPage(p.items));
+  const flags = findFurniture(laid.map((lines, i) => ({ lines, height: pages[i]!.height })));
+  return tableTexts(laid, flags).map((texts) => texts.flatMap((t) => (t === null ? [] : [normalizeChars(t)])));
 }
 
 /** One item per character run, the way pdfjs splits text at every font change. */
@@ -118,6 +129,77 @@ describe('tables', () => {
   it('does not split justified text at a wide word space that lines up with nothing', () => {
     const items = [run('ISO/IEC', 50, 100, 10, 6), run('27017', 100, 100, 10, 6), run('に準拠します。', 140, 100)];
     expect(texts(layoutPage(items))).toEqual(['ISO/IEC 27017 に準拠します。']);
+  });
+});
+
+describe('tables read by position', () => {
+  const page = (name: string, n = 0) => layoutPage(itemPages(name)[n]!.items).map((l) => normalizeChars(l.text));
+
+  it('reads a grid whose narrow cells wrap every few characters as one line per row, cells joined again', () => {
+    // ReportLab, every column one width: 「顧客が登録し」「た資産データ、」「添付ファイル」… in one cell.
+    expect(page('narrow-grid')).toContain('6\t8 資産の管理\t8.1.1\t資産目録\t顧客が登録した資産データ、添付ファイル及び監査ログを顧客データとして資産台帳に登録している。');
+    expect(page('narrow-grid').some((l) => l.startsWith('\t\t\t\t'))).toBe(false);
+  });
+
+  it('keeps an empty cell where a category is merged down, so every cell stays in its column', () => {
+    expect(page('narrow-grid')).toContain('8\t\t8.2.2\t情報のラベル付け\t資産データには、顧客が任意のラベル(部署、機密区分等)を設定できる。');
+    // Chromium, the category cell merged down by rowspan.
+    expect(page('rowspan-table')).toContain(
+      '4\t\tCLD.6.3.1\tクラウドコンピューティング環境における役割及び責任の共有及び分担\t当社はアプリケーション及びIBM Cloud上の基盤の運用に責任を負い、顧客は利用者アカウント、資産データの内容及び外部連携の設定に責任を負う。\t利用規約第5条',
+    );
+  });
+
+  it('breaks a cell\'s text after a sentence and before a list item, joins it elsewhere', () => {
+    expect(page('narrow-grid')).toContain(
+      '10\t\t9.2.3\t特権的アクセス権の管理\t現時点で多要素認証には対応していない。\n管理者権限は、顧客ごとに必要最小限の利用者に付与することを推奨する。\t2025年度に対応予定',
+    );
+    expect(page('rowspan-table')).toContain(
+      '3\t\t6.1.3\t関係当局との連絡\t顧客データはIBM Cloudの東京リージョン(jp-tok)に保存し、バックアップは大阪リージョン(jp-osa)に保存する。\n通知メールの配信には米国の電子メール配信事業者を利用しており、宛先メールアドレス及び件名は米国のサーバで処理される。\t本社所在地:米国オレゴン州',
+    );
+  });
+
+  it('reads a key/value table above the main table as a table of its own', () => {
+    const lines = page('rowspan-table');
+    expect(lines).toContain('対象サービス\tBrindlecove Asset Tracker');
+    expect(lines).toContain('No.\t分類\t管理策番号\t管理策\t当社の実施内容\t備考');
+  });
+
+  it('does not take the ideographic space after numbers of one width for a column', () => {
+    const lines = page('toc-ideographic');
+    expect(lines).toContain('5.1 情報セキュリティのための方針群[ISO/IEC 27017:5.1.1] 3');
+    expect(lines).toContain('8.3 情報へのアクセス制限[ISO/IEC 27017:9.4.1] 12');
+    expect(lines.filter((l) => l.includes('\t'))).toEqual([]);
+  });
+
+  it('sets the rows of a table that goes on over a page break in the columns of both pages', () => {
+    // The category column is empty all through the second page: its cells come back from the first.
+    const [first, second] = documentLines('narrow-grid');
+    expect(first).toContain('9\t9 アクセス制御\t9.2.1\t利用者登録及び登録削除\t利用者の登録・削除は、顧客の管理者が管理画面又はCSVインポートで行う。');
+    expect(second).toEqual([
+      '11\t\t9.2.4\t利用者の秘密認証情報の管理\tパスワードは12文字以上とし、ハッシュ化して保存している。',
+      '12\t\t9.4.1\t情報へのアクセス制限\t管理画面へのアクセスは、IPアドレス制限機能により、顧客が許可したネットワークからに限定できる。\n資産データの閲覧範囲は拠点単位で設定できる。',
+      '13\t\t9.4.4\t特権的なユーティリティプログラムの使用\t顧客に対して特権的なユーティリティプログラムは提供していない。',
+      '14\t\tCLD.9.5.1\t仮想コンピューティング環境における分離\t顧客ごとに独立したデータベースを割り当て、アプリケーション層でもテナントIDによるアクセス制御を行っている。',
+      '15\t\tCLD.9.5.2\t仮想マシンの要塞化\t仮想サーバはCISベンチマークに基づいて構成し、セキュリティグループで必要な通信のみを許可している。',
+    ]);
+  });
+
+  it('keeps a heading number set apart from its title by a tab stop on the title\'s line, but not a number in a table', () => {
+    const heading = [run('本文の行です。', 50, 80), run('5.1.1', 50, 110, 10, 5), run('情報セキュリティのための方針群', 110, 110), run('本文の行です。', 50, 140)];
+    expect(texts(layoutPage(heading))).toEqual(['本文の行です。', '5.1.1 情報セキュリティのための方針群', '本文の行です。']);
+    const table = [run('1', 50, 110, 10, 5), run('方針群', 110, 110), run('2', 50, 133, 10, 5), run('組織', 110, 133)];
+    expect(texts(layoutPage(table))).toEqual(['1\t方針群', '2\t組織']);
+  });
+
+  it('lines hand-made cells up by their gaps, whatever their alignment', () => {
+    // A responsibility matrix: marks centred in their columns, empty cells between.
+    const rows = [
+      [run('区分', 60, 100), run('お客様', 200, 100), run('当社', 300, 100), run('基盤', 400, 100)],
+      [run('利用者アカウント', 60, 123), run('●', 215, 123)],
+      [run('アプリケーション', 60, 146), run('●', 310, 146)],
+      [run('物理設備', 60, 169), run('●', 410, 169)],
+    ].flat();
+    expect(texts(layoutPage(rows))).toEqual(['区分\tお客様\t当社\t基盤', '利用者アカウント\t●', 'アプリケーション\t\t●', '物理設備\t\t\t●']);
   });
 });
 

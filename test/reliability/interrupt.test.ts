@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTextCorpus } from '../../scripts/bench/corpus.ts';
-import { wantsSingleThreaded } from '../../bin/single-threaded.js';
+import { wantsSingleThreaded } from '../../bin/single-threaded.ts';
 import { expectedSections, hakusho, openDb, ROOT, start, tmp } from '../batch/helpers.ts';
 
 const storedLines = (stderr: string) => (stderr.match(/^\[\d+\/\d+\] stored /gm) ?? []).length;

@@ -7,7 +7,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'no
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, hakusho, ROOT, tmp } from '../batch/helpers.ts';
+import { HAKUSHO, hakusho, ROOT, tmp } from '../batch/helpers.ts';
 
 const root = process.getuid?.() === 0;
 const canSwitch = root && spawnSync('setpriv', ['--version']).status === 0;
@@ -19,7 +19,7 @@ function asReader(cmd: string, args: string[]) {
   const r = spawnSync(argv[0]!, argv.slice(1), { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', HOME: '/tmp' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-const hakushoAsReader = (args: string[]) => asReader(process.execPath, [BIN, ...args]);
+const hakushoAsReader = (args: string[]) => asReader(process.execPath, [...HAKUSHO, ...args]);
 
 /** journal_mode as the file's header says: 1 rollback journal (DELETE…), 2 WAL. */
 const headerMode = (path: string) => readFileSync(path).subarray(18, 20).toJSON().data;

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PIPELINE_VERSION } from '../../pipelines/whitepaper-ja.ts';
+import { rulesVersion } from '../../pipelines/version.ts';
 import { inProcess, runBatch, type Processor, type RunOptions } from '../../src/batch/run.ts';
 import { tokenizerRequested } from '../../src/facts/tokenizer.ts';
-import { BIN, ROOT } from '../cli/cli.ts';
+import { HAKUSHO, ROOT } from '../cli/cli.ts';
 
 const CORPUS = join(ROOT, 'corpus');
 const FIXTURES = join(ROOT, 'test/fixtures/revisions');
@@ -58,7 +58,7 @@ describe('incremental runs', () => {
   /** `hakusho run <input> --json` with the dictionary probe preloaded: the summary, the dictionary reads, the time. */
   function cli(label: string) {
     const started = performance.now();
-    const r = spawnSync(process.execPath, [BIN, 'run', input, '--db', db, '--json'], {
+    const r = spawnSync(process.execPath, [...HAKUSHO, 'run', input, '--db', db, '--json'], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, FORCE_COLOR: '0', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${PROBE}`.trim() },
@@ -119,7 +119,7 @@ describe('incremental runs', () => {
     expect(summary.skipped).toHaveLength(4);
     const after = documents();
     expect(after.map((d) => d.id)).toEqual(before.map((d) => d.id));
-    expect(new Set(after.map((d) => d.pipeline_version))).toEqual(new Set([PIPELINE_VERSION]));
+    expect(new Set(after.map((d) => d.pipeline_version))).toEqual(new Set([rulesVersion().id]));
   });
 
   it('--force processes every file again and stores nothing twice', async () => {

@@ -36,6 +36,13 @@ const CASES: [string, Partial<Parsed>][] = [
   ['5.7 脅威インテリジェンス（対応する27017管理策なし）', { id: null, notApplicable: true }],
   ['5.23　クラウドサービスの利用における情報セキュリティ［ISO/IEC 27017：CLD管理策］', { id: null, introducesCloudControls: true, number: '5.23' }],
   ['（1）クラウドコンピューティング環境における役割及び責任の共有及び分担', { id: null, number: '1', shape: 'num:(n)', title: 'クラウドコンピューティング環境における役割及び責任の共有及び分担' }],
+  // 27001:2022 numbers printed 「A.5.9」 or 「［5.9］」: the document's own number, whatever the title says.
+  ['A.5.9　情報及びその他の関連資産の目録（27017：8.1.1）', { id: '8.1.1', idAt: 'end', number: '5.9', shape: 'num:A.n.n', title: '情報及びその他の関連資産の目録' }],
+  ['［8.13］情報のバックアップ（ISO/IEC 27017 A.12.3.1）', { id: '12.3.1', idAt: 'end', number: '8.13', shape: 'num:[n.n]' }],
+  ['A.5.23 クラウドサービスの利用における情報セキュリティ（27017：クラウドサービス拡張管理策）', { id: null, introducesCloudControls: true, number: '5.23' }],
+  ['［5.7］脅威インテリジェンス（ISO/IEC 27017 対応管理策なし）', { id: null, notApplicable: true, number: '5.7' }],
+  // A lettered item before the id (the cloud controls listed under 5.23).
+  ['（b）CLD.8.1.5 クラウドサービスカスタマの資産の除去', { id: 'CLD.8.1.5', idAt: 'start', title: 'クラウドサービスカスタマの資産の除去' }],
   // Other hands: other marks, the title inside the brackets, 条, a dash, an id after the title, a dot after the id.
   ['◆ A.12.3.1 情報のバックアップ', { id: '12.3.1', shape: 'mark:◆' }],
   ['【12.3.1 情報のバックアップ】', { id: '12.3.1', title: '情報のバックアップ' }],

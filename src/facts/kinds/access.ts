@@ -1,6 +1,7 @@
 // mfa and ip_restriction: how access to the service can be secured.
-import { clauseAt, findAny, mentions, negatedAt, WHOLE } from '../analysis.ts';
+import { claim, clauseAt, findAny, mentions, WHOLE } from '../analysis.ts';
 import type { Draft, Extractor } from './context.ts';
+import { defineKind } from '../registry.ts';
 
 const MFA = [
   '二段階認証', '2段階認証', '二要素認証', '2要素認証', '多要素認証', '多段階認証', '二経路認証', '2経路認証',
@@ -8,7 +9,7 @@ const MFA = [
 ];
 
 export const mfa: Extractor = ({ a }) =>
-  findAny(a, MFA).map((m): Draft => ({ kind: 'mfa', value: 'true', negated: negatedAt(a, m.start) }));
+  findAny(a, MFA).map((m): Draft => ({ kind: 'mfa', value: 'true', ...claim(a, m.start, m.end) }));
 
 const IP = ['IPアドレス', 'IP アドレス', 'IP'];
 /** Restricting who may connect … */
@@ -21,7 +22,25 @@ export const ipRestriction: Extractor = ({ a }) => {
   const out: Draft[] = [];
   for (const m of findAny(a, IP)) {
     if (!mentions(a, clauseAt(a, m.start), RESTRICT)) continue;
-    out.push({ kind: 'ip_restriction', value: 'true', negated: negatedAt(a, m.start) });
+    out.push({ kind: 'ip_restriction', value: 'true', ...claim(a, m.start, m.end) });
   }
   return out;
 };
+
+export const mfaKind = defineKind({
+  kind: 'mfa',
+  name: { ja: '多要素認証', en: 'multi-factor authentication' },
+  value: { type: 'flag' },
+  attributes: [],
+  identity: [],
+  extract: mfa,
+});
+
+export const ipRestrictionKind = defineKind({
+  kind: 'ip_restriction',
+  name: { ja: 'IPアドレス制限', en: 'IP address restriction' },
+  value: { type: 'flag' },
+  attributes: [],
+  identity: [],
+  extract: ipRestriction,
+});

@@ -1,5 +1,6 @@
 // What every kind of fact is given, and what it returns.
 import type { Line } from '../../types.ts';
+import type { FactAttributes } from '../attributes.ts';
 import type { Analysis } from '../analysis.ts';
 import type { Sentence } from '../sentences.ts';
 
@@ -9,6 +10,8 @@ export interface SectionState {
   provider: string | null;
   /** The table being read has a region column (its header or an earlier row says リージョン). */
   regionTable: boolean;
+  /** The sentence before said where something is kept: 「いずれも日本国内です」 continues it. */
+  located: boolean;
 }
 
 /** What facts are read from: a control section, or a passage outside every section (ord and control null). */
@@ -20,8 +23,15 @@ export interface Scope {
   lines: Line[];
 }
 
+/** What the whole document says, read before its sentences. */
+export interface DocumentContext {
+  /** The cloud providers the document names by a name of their cloud (Google Cloud, AWS): their company alone may stand for them. */
+  providers: ReadonlySet<string>;
+}
+
 export interface Ctx {
   section: Scope;
+  document: DocumentContext;
   sentence: Sentence;
   a: Analysis;
   state: SectionState;
@@ -30,17 +40,17 @@ export interface Ctx {
 }
 
 /** A fact before provenance is attached; attributes left out are null (negated: false). */
-export interface Draft {
+export type Draft = Partial<FactAttributes> & {
   kind: string;
   value: string | null;
-  unit?: string | null;
-  frequency?: string | null;
-  subject?: string | null;
-  bound?: string | null;
   negated?: boolean;
-  keyManagement?: string | null;
-  timezone?: string | null;
-  thirdParty?: boolean | null;
-}
+  /** Where in the analysed sentence the words that triggered it stand (for explain, and for suppression). */
+  at?: number;
+  end?: number;
+  /** The words that deny it, when negated. */
+  denial?: string | null;
+  /** A rule id more precise than the kind (「tls.requirement」), for explain. */
+  rule?: string;
+};
 
 export type Extractor = (ctx: Ctx) => Draft[];

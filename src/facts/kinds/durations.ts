@@ -1,7 +1,7 @@
 // What a number of days is about: how long something is kept (retention_days) or how soon
 // something is done or told (notification_days). Decided by the predicate that governs it: the
 // first such word after it in its clause (「30 日以内に削除」「7 営業日を目標に…通知」), else the last before.
-import { clauseAt, type Analysis } from '../analysis.ts';
+import { type Analysis, clauseAt } from '../analysis.ts';
 import type { Quantity } from '../numbers.ts';
 import type { Span } from '../tokens.ts';
 
@@ -9,7 +9,7 @@ export type Role = 'retention' | 'notification';
 
 const WORDS: readonly (readonly [string, Role])[] = [
   ...['保管', '保存', '保持', '保有', '削除', '消去', '破棄', '廃棄', '抹消', '世代', 'アーカイブ'].map((w) => [w, 'retention'] as const),
-  ...['通知', '連絡', '報告', '告知', '周知', '案内', 'お知らせ', '完了', '回答', '返信', '反映', '対応', '発行'].map((w) => [w, 'notification'] as const),
+  ...['通知', '連絡', '報告', '告知', '周知', '案内', 'お知らせ', '第一報', '完了', '回答', '返信', '反映', '対応', '発行'].map((w) => [w, 'notification'] as const),
 ];
 
 function firstRole(text: string, fromEnd: boolean): Role | null {
@@ -22,8 +22,12 @@ function firstRole(text: string, fromEnd: boolean): Role | null {
   return best?.role ?? null;
 }
 
-/** 「24 時間 365 日」: hours of service, not a duration of anything. */
+/**
+ * 「24 時間 365 日」「24時間受け付けています」「24時間報告できる」: hours of service, not a duration of
+ * anything. A day's worth of hours with no bound after it (以内, まで) says when, not how soon.
+ */
 function isServiceHours(a: Analysis, q: Quantity): boolean {
+  if (q.counter === 'hour' && q.value === 24 && q.bound === 'exact' && !q.portion && !q.past) return true;
   return a.quantities.some((o) => o !== q && (o.first === q.last + 1 || q.first === o.last + 1) && (o.counter === 'hour' || q.counter === 'hour'));
 }
 
@@ -34,12 +38,17 @@ export function durationRole(a: Analysis, q: Quantity): Role | null {
   if (after) return after;
   // 「過去 1 か月分のアクセスログを提供」: an amount of something kept.
   if (q.portion || q.past) return 'retention';
-  return firstRole(a.text.slice(clause.start, q.start), true);
+  const before = firstRole(a.text.slice(clause.start, q.start), true);
+  if (before) return before;
+  // 「30日間は閲覧のみ可能で、その後すべてのデータを削除します」: what happens after the period says what it was.
+  const next = a.clauses.find((c) => c.start === clause.end);
+  if (next && /^\s*(?:その後|その後に|経過後|以降|期間経過後)/.test(a.text.slice(next.start, next.end))) return firstRole(a.text.slice(next.start, next.end), false);
+  return null;
 }
 
 /** The first class whose words occur in the span, in priority order. */
-export function classify<T extends string>(a: Analysis, span: Span, classes: readonly (readonly [T, readonly string[]])[]): T | null {
-  const s = a.text.slice(span.start, span.end);
+export function classify<T extends string>(a: Analysis, span: Span, classes: readonly (readonly [T, readonly string[]])[], aside?: RegExp): T | null {
+  const s = aside ? a.text.slice(span.start, span.end).replace(aside, ' ') : a.text.slice(span.start, span.end);
   for (const [name, words] of classes) if (words.some((w) => s.includes(w))) return name;
   return null;
 }

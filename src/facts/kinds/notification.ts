@@ -1,7 +1,8 @@
 // notification_days: how many (business) days until customers are told or a request is done,
 // for incidents, account requests and maintenance.
-import { clauseAt, negatedAt, WHOLE } from '../analysis.ts';
+import { claim, clauseAt, WHOLE } from '../analysis.ts';
 import type { Draft, Extractor } from './context.ts';
+import { defineKind } from '../registry.ts';
 import { classify, durationRole } from './durations.ts';
 
 type Subject = 'incident' | 'maintenance' | 'account';
@@ -25,7 +26,16 @@ export const notificationDays: Extractor = ({ a, section }) => {
     if (durationRole(a, q) !== 'notification') continue;
     const subject = classify(a, clauseAt(a, q.start), SUBJECTS) ?? classify(a, WHOLE(a), SUBJECTS) ?? subjectOfControl(section.controlId);
     if (!subject) continue;
-    out.push({ kind: 'notification_days', value: String(q.days), unit: q.unit, subject, bound: q.bound, negated: negatedAt(a, q.start) });
+    out.push({ kind: 'notification_days', value: String(q.days), unit: q.unit, subject, bound: q.bound, ...claim(a, q.start, q.end) });
   }
   return out;
 };
+
+export const notificationDaysKind = defineKind({
+  kind: 'notification_days',
+  name: { ja: '通知までの日数', en: 'notification' },
+  value: { type: 'integer', unit: { ja: '日', en: 'days' } },
+  attributes: ['unit', 'subject', 'bound'],
+  identity: ['subject'],
+  extract: notificationDays,
+});

@@ -1,7 +1,7 @@
 // Whose act a sentence states: 「お客様の責任において実施いただく」「お客様ご自身で取得」 describe what
 // the customer must do, not what the provider does, so they are not the provider's backup or
 // encryption claims.
-import { mentions, type Analysis } from '../analysis.ts';
+import { type Analysis, mentions } from '../analysis.ts';
 import type { Span } from '../tokens.ts';
 
 const CUSTOMER_DOES = [

@@ -1,6 +1,7 @@
 // time_sync: clocks synchronised with NTP, and the time zone the section says they keep.
-import { findAny, negatedAt } from '../analysis.ts';
+import { claim, findAny } from '../analysis.ts';
 import type { Draft, Extractor } from './context.ts';
+import { defineKind } from '../registry.ts';
 
 const NTP = ['NTP', 'SNTP', 'chrony', 'Time Sync Service', 'タイムサーバ', '時刻サーバ', 'タイムサーバー', '時刻サーバー'];
 const ZONES: readonly (readonly [RegExp, string])[] = [
@@ -23,5 +24,15 @@ export const timeSync: Extractor = ({ a, sectionText }) => {
   const found = findAny(a, NTP);
   if (found.length === 0) return [];
   const zone = timezoneOf(a.text) ?? timezoneOf(sectionText());
-  return found.map((m): Draft => ({ kind: 'time_sync', value: 'ntp', timezone: zone, negated: negatedAt(a, m.start) }));
+  return found.map((m): Draft => ({ kind: 'time_sync', value: 'ntp', timezone: zone, ...claim(a, m.start, m.end) }));
 };
+
+export const timeSyncKind = defineKind({
+  kind: 'time_sync',
+  name: { ja: '時刻同期', en: 'time synchronisation' },
+  value: { type: 'code' },
+  attributes: ['timezone'],
+  identity: [],
+  detail: 'timezone',
+  extract: timeSync,
+});

@@ -1,0 +1,86 @@
+// The kinds of fact, each declared once beside its extractor (src/facts/kinds/): its names, the
+// type of its value, the attributes it sets, what identifies it for diff, how a policy compares
+// it, and how it reads as a label. The facts stage, the store, the exports, diff, report, check
+// and explain all ask this registry; a new kind is one module that calls defineKind.
+import { ATTRIBUTES, codeLabel, type AttributeColumn, type FactAttributes, type Lang } from './attributes.ts';
+import type { Extractor } from './kinds/context.ts';
+
+export interface FactKind {
+  kind: string;
+  name: { ja: string; en: string };
+  /**
+   * The value: `integer` (a count or a number of days, with its unit's words), `version` (TLS),
+   * `code` (daily, JP, aws:ap-northeast-1, aws), `flag` (true: the feature is there).
+   */
+  value: { type: 'integer' | 'version' | 'code' | 'flag'; unit?: { ja: string; en: string } };
+  /** The attributes this kind sets; the others stay null. */
+  attributes: readonly AttributeColumn[];
+  /** Attribute values a fact of this kind has unless it says otherwise (third_party: false). */
+  defaults?: Partial<FactAttributes>;
+  /**
+   * What tells two facts of this kind in one control apart, so that diff finds the same fact in
+   * two editions: generations by frequency, retention by subject and frequency, tls by value.
+   */
+  identity: readonly ('value' | AttributeColumn)[];
+  /** An attribute the same claim may state once with and once without: the fact with it stays. */
+  detail?: AttributeColumn;
+  extract: Extractor;
+}
+
+const KINDS = new Map<string, FactKind>();
+
+/** Declares a kind (again: replaces it). Called by each kind's module, and by tests for a toy kind. */
+export function defineKind(spec: FactKind): FactKind {
+  KINDS.set(spec.kind, spec);
+  return spec;
+}
+
+/** Removes a kind a test declared. */
+export function forgetKind(kind: string): void {
+  KINDS.delete(kind);
+}
+
+export function kinds(): readonly FactKind[] {
+  return [...KINDS.values()];
+}
+
+export function kindOf(kind: string): FactKind | undefined {
+  return KINDS.get(kind);
+}
+
+export function kindName(kind: string, lang: Lang): string {
+  return KINDS.get(kind)?.name[lang] ?? kind;
+}
+
+/** What a label is made of: the fact's kind, value, denial and attributes by column name. */
+export type LabelFact = { kind: string; value: string | null; negated: boolean | number } & Partial<Record<AttributeColumn, string | number | boolean | null>>;
+
+/**
+ * A short readable label. English as the fact_labels view writes it (「35 (daily)」「30 (backup
+ * max)」「not tls」); Japanese as a reader expects it (「35世代（日次）」「最大30日（顧客データ）」
+ * 「否定：TLS 1.1」).
+ */
+export function factLabel(f: LabelFact, lang: Lang = 'en'): string {
+  const spec = KINDS.get(f.kind);
+  const negated = Boolean(f.negated);
+  if (lang === 'en') {
+    const quals = [f.frequency, f.subject, f.bound === 'exact' ? null : f.bound, f.unit === 'day' ? null : f.unit].filter((x) => x !== null && x !== undefined);
+    return `${negated ? 'not ' : ''}${f.value ?? f.kind}${quals.length ? ` (${quals.join(' ')})` : ''}`;
+  }
+  let core: string;
+  if (f.value === null) core = spec?.name.ja ?? f.kind;
+  else if (spec?.value.type === 'integer') {
+    const unit = f.unit === 'business_day' ? '営業日' : (spec.value.unit?.ja ?? '');
+    core = `${f.bound === 'max' ? '最大' : f.bound === 'min' ? '最低' : ''}${f.value}${unit}`;
+  } else if (spec?.value.type === 'version') {
+    core = `${f.value.startsWith('ssl') ? `SSL ${f.value.slice(3)}` : `TLS ${f.value}`}${f.bound === 'min' ? '以上' : f.bound === 'max' ? '以下' : ''}`;
+  } else core = codeLabel(f.value, 'ja');
+  const quals = ATTRIBUTES.filter((a) => a.column !== 'unit' && a.column !== 'bound' && spec?.attributes.includes(a.column))
+    .map((a) => {
+      const v = f[a.column];
+      if (v === null || v === undefined || v === false || v === 0) return null;
+      return a.type === 'boolean' ? a.name.ja : codeLabel(String(v), 'ja');
+    })
+    .filter((x) => x !== null);
+  return `${negated ? '否定：' : ''}${core}${quals.length ? `（${quals.join('・')}）` : ''}`;
+}
