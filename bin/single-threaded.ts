@@ -15,7 +15,7 @@ const FLAG = '--single-threaded';
 export const LAUNCHER_ENV = 'HAKUSHO_LAUNCHER_PID';
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /** The options of `hakusho run` that take a value (src/cli/run.ts); the other arguments are paths. */
-const VALUE_OPTIONS = ['--db', '--jobs', '--timeout', '--max-memory'];
+const VALUE_OPTIONS = ['--db', '--jobs', '--timeout', '--max-memory', '--max-decoded', '--wait'];
 const isPdf = (name: string) => /\.pdf$/i.test(name);
 
 /** Whether the path is, or holds, a PDF (a path that cannot be read: no, the run reports it). */

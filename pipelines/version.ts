@@ -16,6 +16,7 @@ import { createRequire, isBuiltin } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions, Metafile } from 'esbuild';
+import type { Pipeline } from '../src/batch/pipeline.ts';
 
 export const RULES_NAME = 'whitepaper-ja';
 /** The pipeline's entry, relative to the project root. */
@@ -129,4 +130,10 @@ export function rulesVersion(): RulesVersion {
 export function describeRules(v: RulesVersion): string {
   const packages = Object.entries(v.packages).map(([n, version]) => `${n} ${version}`);
   return `rules ${v.id} (pipeline code ${v.code}, ${packages.join(', ')})`;
+}
+
+/** The whitepaper-ja pipeline as the batch takes it: its module beside this one (compiled in a build, TypeScript in the sources) and its rules version. */
+export function whitepaperJa(): Pipeline {
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  return { version: rulesVersion().id, module: new URL(`./${RULES_NAME}${ext}`, import.meta.url) };
 }

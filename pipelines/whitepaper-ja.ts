@@ -7,15 +7,11 @@ import { normalizeLines } from '../src/normalize/lines.ts';
 import { extractMetadata } from '../src/segment/metadata.ts';
 import { rejectionMessages, segmentDocument, type Rejection, type SectionRule } from '../src/segment/sections.ts';
 import { indexText } from '../src/search/tokens.ts';
+import type { ProcessOptions } from '../src/batch/pipeline.ts';
 import type { Result, Suppressed } from '../src/types.ts';
 import { formatOf } from '../src/ingest/formats.ts';
 
 export { formatOf };
-
-export interface ProcessOptions {
-  /** The most a PDF's streams may decode to, in MB (`hakusho run --max-decoded`). */
-  maxDecodedMb?: number;
-}
 
 export async function processFile(path: string, bytes: Uint8Array, options: ProcessOptions = {}): Promise<Result> {
   return (await readDocument(path, bytes, options)).result;

@@ -219,7 +219,7 @@ const cmdPdf = commandRuns(pdfDir, 'PDF');
 // A decompression bomb among good PDFs: the run as a command, its time and peak (once: it is no ratio).
 const bombDir = join(work, 'bomb');
 makeBombBatch(join(bombDir, 'in'));
-const e = await runMeasured(['run', join(bombDir, 'in'), '--db', join(bombDir, 'h.sqlite'), '--jobs', '2', '--json'], join(bombDir, 'peak'));
+const e = await runMeasured([BIN], ['run', join(bombDir, 'in'), '--db', join(bombDir, 'h.sqlite'), '--jobs', '2', '--json'], join(bombDir, 'peak'));
 const bombAlone = (() => {
   try {
     const out = JSON.parse(e.stdout) as { stored: string[]; failed: { reason: string }[] };

@@ -21,6 +21,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBatch } from '../src/batch/run.ts';
 import { score, type Gold, type Scores } from './eval-score.ts';
+import { whitepaperJa } from '../pipelines/version.ts';
 
 interface EvalSet {
   name: string;
@@ -82,7 +83,7 @@ async function evaluate(set: EvalSet): Promise<Scores> {
   const work = mkdtempSync(join(tmpdir(), 'hakusho-eval-'));
   const dbPath = join(work, 'eval.sqlite');
   try {
-    const summary = await runBatch({ paths: inputs(set, golds), db: dbPath, jobs: 2, force: true });
+    const summary = await runBatch({ pipeline: whitepaperJa(), paths: inputs(set, golds), db: dbPath, jobs: 2, force: true });
     for (const f of summary.failed) console.error(`failed: ${f.path}: ${f.reason}`);
     const db = new Database(dbPath, { readonly: true });
     const scores = score(db, golds, (path) => basename(path).replace(/\.[^.]+$/, ''));

@@ -128,12 +128,12 @@ const vmHwmMb = (pid: number) => {
 };
 
 /**
- * `hakusho <args>` in a node of its own, with --single-threaded as the run would relaunch itself
+ * `hakusho <args>` (`hakusho`: the node arguments that run it, the build or the sources) in a node of its own, with --single-threaded as the run would relaunch itself
  * (so it is one process whose peak is all of it); killed if its memory passes `killAboveMb`.
  */
-export function runMeasured(args: string[], peakFile: string, killAboveMb = 3072): Promise<Measured> {
+export function runMeasured(hakusho: readonly string[], args: string[], peakFile: string, killAboveMb = 3072): Promise<Measured> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--single-threaded', '--import', PEAK, join(ROOT, 'bin/hakusho.js'), ...args], {
+  const child = spawn(process.execPath, ['--single-threaded', '--import', PEAK, ...hakusho, ...args], {
     cwd: ROOT,
     env: { ...process.env, FORCE_COLOR: '0', HAKUSHO_PEAK_FILE: peakFile },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { whitepaperJa } from '../../pipelines/version.ts';
 
 const require = createRequire(import.meta.url);
 const [mode, dir, ...rest] = process.argv.slice(2);
@@ -30,7 +31,7 @@ if (mode === 'pipeline') {
   const { runBatch } = (await import(built)) as typeof import('../../src/batch/run.ts');
   const Database = (await import('better-sqlite3')).default;
   const start = performance.now();
-  const summary = await runBatch({ paths: [dir], db: db!, jobs: Number(jobs), force: false });
+  const summary = await runBatch({ pipeline: whitepaperJa(), paths: [dir], db: db!, jobs: Number(jobs), force: false });
   out.ms = performance.now() - start;
   out.stored = summary.stored.length;
   out.skipped = summary.skipped.length;

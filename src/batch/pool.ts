@@ -68,6 +68,8 @@ export class PoolError extends Error {
 }
 
 export interface PoolOptions {
+  /** The pipeline module each worker imports (src/batch/pipeline.ts). */
+  pipeline: URL;
   jobs: number;
   /** Per-file time limit in milliseconds, from when the file is handed to a worker. */
   timeoutMs?: number;
@@ -139,7 +141,7 @@ export function workerPool(opts: PoolOptions): Pool {
     // `--json` output on stdout: to stderr.
     const worker = new Worker(ENTRY, {
       execArgv: [],
-      workerData: { dictionary: dictionaryPort.port2, worker: WORKER.href, maxDecodedMb: opts.maxDecodedMb },
+      workerData: { dictionary: dictionaryPort.port2, worker: WORKER.href, pipeline: opts.pipeline.href, maxDecodedMb: opts.maxDecodedMb },
       transferList: [dictionaryPort.port2],
       resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
       stdout: true,

@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { resolve, relative, isAbsolute } from 'node:path';
-import { rulesVersion } from '../../pipelines/version.ts';
 import { InputError, toDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { sha256 } from '../ingest/hash.ts';
 import { walk } from '../ingest/walk.ts';
@@ -16,9 +15,11 @@ import { checkDatabase, closeAfterWriting, openForWrite, writeError } from '../s
 import { createWriter } from '../store/writer.ts';
 import { acquireRunLock } from './lock.ts';
 import { FILES_PER_WORKER, PoolError, workerPool } from './pool.ts';
+import type { Pipeline } from './pipeline.ts';
 import type { Processor } from './processor.ts';
 
 export { inProcess, type Processor } from './processor.ts';
+export type { Pipeline } from './pipeline.ts';
 
 export type Outcome = 'stored' | 'skipped' | 'failed';
 
@@ -32,6 +33,8 @@ export interface ProgressEvent {
 }
 
 export interface RunOptions {
+  /** What each file goes through, and the version stored with it (the `run` command passes whitepaper-ja). */
+  pipeline: Pipeline;
   paths: string[];
   db: string;
   jobs: number;
@@ -55,7 +58,8 @@ export interface RunOptions {
    * abandoned (never half-written; the next run does them). With `inProcess`, they finish.
    */
   signal?: AbortSignal;
-  processor?: (jobs: number) => Processor;
+  /** Where files are processed (default: the worker pool); given the jobs and the pipeline. */
+  processor?: (jobs: number, pipeline: Pipeline) => Processor;
 }
 
 export interface RunSummary {
@@ -106,8 +110,7 @@ function haltReason(dbPath: string, e: unknown): { rule: string; reason: string 
 
 export async function runBatch(opts: RunOptions): Promise<RunSummary> {
   const dbPath = resolve(opts.db);
-  // Stored with each document; a document stored under other rules is processed again.
-  const PIPELINE_VERSION = rulesVersion().id;
+  const PIPELINE_VERSION = opts.pipeline.version;
   const total = await count(opts.paths);
   // A file that is no hakusho database is refused before this run waits for anything.
   checkDatabase(dbPath);
@@ -131,8 +134,9 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
     throw writeError(dbPath, e);
   }
   const processor = opts.processor
-    ? opts.processor(opts.jobs)
+    ? opts.processor(opts.jobs, opts.pipeline)
     : workerPool({
+        pipeline: opts.pipeline.module,
         jobs: opts.jobs,
         timeoutMs: opts.timeout !== undefined ? opts.timeout * 1000 : undefined,
         maxMemoryMb: opts.maxMemoryMb,

@@ -5,10 +5,10 @@
 // Loaded by worker-entry.mjs, from the same code as the pool (see WORKER in pool.ts).
 import './worker-dictionary.ts';
 import { parentPort, workerData } from 'node:worker_threads';
-import { processFile } from '../../pipelines/whitepaper-ja.ts';
 import { InputError } from '../diagnostics.ts';
 import { getTokenizer } from '../facts/tokenizer.ts';
 import type { Result } from '../types.ts';
+import type { PipelineModule } from './pipeline.ts';
 
 export interface Task {
   id: number;
@@ -24,6 +24,9 @@ export type Reply =
 
 const port = parentPort!;
 if (!parentPort) throw new Error('src/batch/worker.ts runs only as a worker thread (see src/batch/pool.ts)');
+const data = workerData as { pipeline: string; maxDecodedMb?: number };
+// The pipeline the pool was given (src/batch/pipeline.ts), by URL.
+const { processFile } = (await import(data.pipeline)) as PipelineModule;
 
 // Test-only fault injection, so tests can check that the pool survives a worker that hangs,
 // crashes or runs out of memory. Each names a substring of the file path; unset in normal use.
@@ -48,7 +51,7 @@ async function testFault(path: string): Promise<void> {
 async function handle(task: Task): Promise<void> {
   try {
     await testFault(task.path);
-    const result = await processFile(task.path, task.bytes, { maxDecodedMb: (workerData as { maxDecodedMb?: number }).maxDecodedMb });
+    const result = await processFile(task.path, task.bytes, { maxDecodedMb: data.maxDecodedMb });
     port.postMessage({ type: 'done', id: task.id, result } satisfies Reply);
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));

@@ -7,6 +7,7 @@ import { dbOptionHelp, locateDb } from '../store/db.ts';
 import { EXIT, intOption, parse, UsageError, type Command } from './command.ts';
 import { createProgress } from './progress.ts';
 import { freemem } from 'node:os';
+import { whitepaperJa } from '../../pipelines/version.ts';
 
 /** Exit status of a run stopped by Ctrl-C (128 + SIGINT), or by SIGTERM (128 + 15). */
 export const EXIT_INTERRUPTED = 130;
@@ -131,6 +132,7 @@ export const run: Command = {
     let summary;
     try {
       summary = await runBatch({
+        pipeline: whitepaperJa(),
         paths: positionals,
         db,
         jobs,

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { acquireRunLock } from '../../src/batch/lock.ts';
 import { inProcess, runBatch } from '../../src/batch/run.ts';
 import { ROOT, tmp } from './helpers.ts';
+import { whitepaperJa } from '../../pipelines/version.ts';
 
 /** The pid of a process that has exited: what a killed run leaves in its lock. */
 function deadPid(): number {
@@ -84,7 +85,7 @@ describe('runBatch and the lock', () => {
   it('stops before it touches the database when another run holds the lock and it may not wait', async () => {
     const db = join(tmp('lock'), 'h.sqlite');
     writeFileSync(`${db}.lock`, String(process.ppid));
-    await expect(runBatch({ paths: [join(ROOT, 'corpus')], db, jobs: 1, force: false, processor: inProcess })).rejects.toThrow(/another hakusho run/);
+    await expect(runBatch({ pipeline: whitepaperJa(), paths: [join(ROOT, 'corpus')], db, jobs: 1, force: false, processor: inProcess })).rejects.toThrow(/another hakusho run/);
     expect(existsSync(db)).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { runBatch } from '../../src/batch/run.ts';
 import { InputError } from '../../src/diagnostics.ts';
 import { makeTextCorpus } from '../../scripts/bench/corpus.ts';
 import { hakusho, openDb, ROOT, tmp } from './helpers.ts';
+import { whitepaperJa } from '../../pipelines/version.ts';
 
 const CORPUS_FILE = join(ROOT, 'corpus/001_54f9b4840afe051d.txt');
 /** A text with no control sections: processed in milliseconds, without loading the tokenizer. */
@@ -24,7 +25,7 @@ describe('workerPool', () => {
   it('gives the Result the pipeline gives in this thread, several files at once, one worker per job', async () => {
     const dir = tmp('pool');
     const paths = makeTextCorpus(dir, 6);
-    const pool = workerPool({ jobs: 2 });
+    const pool = workerPool({ pipeline: whitepaperJa().module, jobs: 2 });
     try {
       const bytes = new Uint8Array(readFileSync(CORPUS_FILE)); // a buffer of its own: transferable
       const [first, ...rest] = await Promise.all([pool.process(CORPUS_FILE, bytes), ...paths.map((p) => pool.process(p, readFileSync(p)))]);
@@ -51,7 +52,7 @@ describe('workerPool', () => {
     process.env.HAKUSHO_TEST_HANG_ON = 'hang-here';
     process.env.HAKUSHO_TEST_CRASH_ON = 'crash-here';
     process.env.HAKUSHO_TEST_OOM_ON = 'oom-here';
-    const pool = workerPool({ jobs: 2, timeoutMs: 2000, maxMemoryMb: 192 });
+    const pool = workerPool({ pipeline: whitepaperJa().module, jobs: 2, timeoutMs: 2000, maxMemoryMb: 192 });
     try {
       const names = ['a.md', 'hang-here.md', 'b.md', 'crash-here.md', 'c.md', 'oom-here.md', 'd.md'];
       const settled = await Promise.allSettled(names.map((n) => pool.process(n, memo())));
@@ -72,7 +73,7 @@ describe('workerPool', () => {
   it('stops, failing every file, when a worker cannot even load the pipeline', async () => {
     process.env.HAKUSHO_TEST_STARTUP_FAIL = '1';
     // One worker: the file it was handed, the next one queued behind it, and one still waiting.
-    const pool = workerPool({ jobs: 1 });
+    const pool = workerPool({ pipeline: whitepaperJa().module, jobs: 1 });
     try {
       const settled = await Promise.allSettled(['a.md', 'b.md', 'c.md'].map((n) => pool.process(n, memo())));
       for (const s of settled) {
@@ -87,7 +88,7 @@ describe('workerPool', () => {
 
   it('hands a worker its next file while it works, and gives that file to a new worker if this one dies', async () => {
     process.env.HAKUSHO_TEST_HANG_ON = 'hang-here';
-    const pool = workerPool({ jobs: 1, timeoutMs: 2000 });
+    const pool = workerPool({ pipeline: whitepaperJa().module, jobs: 1, timeoutMs: 2000 });
     try {
       const first = memo();
       const next = memo();
@@ -128,7 +129,7 @@ describe('runBatch with the pool', () => {
     // The same content under a second name is processed once and remembered under both paths.
     copyFileSync(paths[0]!, join(dir, 'in', 'zz-copy-of-first.txt'));
     const db = join(dir, 'h.sqlite');
-    const summary = await runBatch({ paths: [join(dir, 'in')], db, jobs: 2, force: false, timeout: 4 });
+    const summary = await runBatch({ pipeline: whitepaperJa(), paths: [join(dir, 'in')], db, jobs: 2, force: false, timeout: 4 });
     expect(summary.failed).toEqual([{ path: paths[3], rule: 'time-limit', reason: expect.stringMatching(/longer than 4 s/) }]);
     expect(summary.stored.sort()).toEqual(paths.filter((_, i) => i !== 3));
     expect(summary.skipped).toEqual([join(dir, 'in', 'zz-copy-of-first.txt')]);

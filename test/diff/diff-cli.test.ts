@@ -12,6 +12,7 @@ import { factChange, factLabel, factValue } from '../../src/diff/format.ts';
 import { loadEdition } from '../../src/diff/load.ts';
 import { main } from '../../src/cli/main.ts';
 import { hakusho, ROOT } from '../cli/cli.ts';
+import { whitepaperJa } from '../../pipelines/version.ts';
 
 /** `hakusho <args>` in this process: for JSON output and exit codes (colour follows FORCE_COLOR here). */
 async function inProcessCli(args: string[]) {
@@ -65,7 +66,7 @@ describe('hakusho diff', () => {
     copyFileSync(join(FIXTURES, 'infocms-1.4.txt'), v14);
     copyFileSync(join(ROOT, 'corpus/002_06e9b655fac815a7.txt'), join(input, 'chrofy.txt'));
     copyFileSync(v13, current);
-    const run = () => runBatch({ paths: [input], db, jobs: 1, force: false, processor: inProcess });
+    const run = () => runBatch({ pipeline: whitepaperJa(), paths: [input], db, jobs: 1, force: false, processor: inProcess });
     expect((await run()).failed).toEqual([]);
     copyFileSync(v14, current);
     expect((await run()).stored).toEqual([]);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { inProcess, runBatch } from '../../src/batch/run.ts';
 import { main } from '../../src/cli/main.ts';
 import type { Fact, Result, Section } from '../../src/types.ts';
+import { whitepaperJa } from '../../pipelines/version.ts';
 
 export const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
 
@@ -22,7 +23,7 @@ export async function buildCorpusDb(prefix = 'hakusho-'): Promise<Built> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const db = join(dir, 'hakusho.sqlite');
   // In-process: the kuromoji dictionary loads once per test file instead of once per worker and run.
-  const summary = await runBatch({ paths: [CORPUS], db, jobs: 1, force: false, processor: inProcess });
+  const summary = await runBatch({ pipeline: whitepaperJa(), paths: [CORPUS], db, jobs: 1, force: false, processor: inProcess });
   if (summary.failed.length) throw new Error(`corpus build failed: ${JSON.stringify(summary.failed)}`);
   return { dir, db, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -5,14 +5,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeBombBatch, runMeasured } from '../../scripts/bench/bomb.ts';
-import { openDb, tmp } from '../batch/helpers.ts';
+import { HAKUSHO, openDb, tmp } from '../batch/helpers.ts';
 
 describe('a decompression bomb among four good PDFs, --jobs 2', () => {
   it('fails alone in under 60 s with a peak below 2.5 GiB', async () => {
     const dir = tmp('bomb');
     const { good, bomb } = makeBombBatch(join(dir, 'in'));
     const db = join(dir, 'h.sqlite');
-    const r = await runMeasured(['run', join(dir, 'in'), '--db', db, '--jobs', '2', '--json'], join(dir, 'peak'));
+    const r = await runMeasured(HAKUSHO, ['run', join(dir, 'in'), '--db', db, '--jobs', '2', '--json'], join(dir, 'peak'));
     expect(r.killed, `stopped at ${Math.round(r.peakMb)} MB`).toBe(false);
     expect(r.code).toBe(1);
     const summary = JSON.parse(r.stdout);

@@ -13,6 +13,7 @@ import { extractMetadata } from '../../src/segment/metadata.ts';
 import { segment } from '../../src/segment/sections.ts';
 import type { Line } from '../../src/types.ts';
 import { prng, ROOT, tmp } from '../batch/helpers.ts';
+import { whitepaperJa } from '../../pipelines/version.ts';
 
 type Rng = () => number;
 const int = (r: Rng, n: number) => Math.floor(r() * n);
@@ -148,7 +149,7 @@ describe('fuzz: the PDF reader', () => {
       for (let k = 0; k < 1 + int(r, 3); k++) bytes = mutate(r, bytes);
       writeFileSync(join(input, `m${String(i).padStart(2, '0')}.pdf`), bytes);
     }
-    const summary = await runBatch({ paths: [input], db: join(dir, 'h.sqlite'), jobs: 2, force: false, timeout: 20 });
+    const summary = await runBatch({ pipeline: whitepaperJa(), paths: [input], db: join(dir, 'h.sqlite'), jobs: 2, force: false, timeout: 20 });
     expect(summary.stored.length + summary.failed.length + summary.skipped.length).toBe(16);
     // An InputError keeps its own rule (pdf-damaged, pdf-no-text, …); anything else is `internal`;
     // a hang is `time-limit`, a crash `worker-crashed`.

@@ -11,6 +11,7 @@ import { normalizeLines } from '../../src/normalize/lines.ts';
 import { extractMetadata } from '../../src/segment/metadata.ts';
 import { segment } from '../../src/segment/sections.ts';
 import { tmp } from '../batch/helpers.ts';
+import { whitepaperJa } from '../../pipelines/version.ts';
 
 const MB = 1024 * 1024;
 const texts = corpusTexts();
@@ -76,7 +77,7 @@ describe('a batch with huge files', () => {
     writeFileSync(join(input, 'markdown-heading-2mb.md'), `# ${oneLine(2 * MB)}\n`);
     writeFileSync(join(input, 'whitepaper.txt'), texts[0]!.text);
     const started = performance.now();
-    const summary = await runBatch({ paths: [input], db: join(dir, 'h.sqlite'), jobs: 2, force: false, timeout: 8 });
+    const summary = await runBatch({ pipeline: whitepaperJa(), paths: [input], db: join(dir, 'h.sqlite'), jobs: 2, force: false, timeout: 8 });
     expect(performance.now() - started).toBeLessThan(30_000);
     expect(summary.stored).toContain(join(input, 'whitepaper.txt'));
     for (const f of summary.failed) {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBatch } from '../../src/batch/run.ts';
 import { tmp } from '../batch/helpers.ts';
+import { whitepaperJa } from '../../pipelines/version.ts';
 
 const CASES: Record<string, string> = {
   // src/normalize/join.ts joinLines once re-read the whole paragraph on each wrapped line, and
@@ -27,7 +28,7 @@ describe('text stages on pathological inputs', () => {
     const dir = tmp('scaling');
     mkdirSync(join(dir, 'in'));
     writeFileSync(join(dir, 'in', name), CASES[name]!);
-    const summary = await runBatch({ paths: [join(dir, 'in')], db: join(dir, 'h.sqlite'), jobs: 1, force: false, timeout: 10 });
+    const summary = await runBatch({ pipeline: whitepaperJa(), paths: [join(dir, 'in')], db: join(dir, 'h.sqlite'), jobs: 1, force: false, timeout: 10 });
     expect(summary.failed).toEqual([]);
   }, 60_000);
 });

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rulesVersion } from '../../pipelines/version.ts';
-import { inProcess, runBatch, type Processor, type RunOptions } from '../../src/batch/run.ts';
+import { rulesVersion, whitepaperJa } from '../../pipelines/version.ts';
+import { inProcess, runBatch, type Pipeline, type Processor, type RunOptions } from '../../src/batch/run.ts';
 import { tokenizerRequested } from '../../src/facts/tokenizer.ts';
 import { HAKUSHO, ROOT } from '../cli/cli.ts';
 
@@ -27,8 +27,8 @@ describe('incremental runs', () => {
   let processed: string[] = [];
   const timings: Record<string, number> = {};
 
-  const counting = (): Processor => {
-    const inner = inProcess();
+  const counting = (jobs: number, pipeline: Pipeline): Processor => {
+    const inner = inProcess(jobs, pipeline);
     return {
       process: (path, bytes) => {
         processed.push(path);
@@ -41,7 +41,7 @@ describe('incremental runs', () => {
   async function run(label: string, opts: Partial<RunOptions> = {}) {
     processed = [];
     const started = performance.now();
-    const summary = await runBatch({ paths: [input], db, jobs: 1, force: false, processor: counting, ...opts });
+    const summary = await runBatch({ pipeline: whitepaperJa(), paths: [input], db, jobs: 1, force: false, processor: counting, ...opts });
     timings[label] = performance.now() - started;
     return summary;
   }

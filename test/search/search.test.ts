@@ -7,6 +7,7 @@ import { buildQuery, searchText } from '../../src/search/tokens.ts';
 import { openForWrite } from '../../src/store/db.ts';
 import { createWriter } from '../../src/store/writer.ts';
 import { buildCorpusDb, cli, CORPUS, syntheticResult, type Built } from '../query/helpers.ts';
+import { whitepaperJa } from '../../pipelines/version.ts';
 
 interface Hit {
   rank: number;
@@ -113,7 +114,7 @@ describe('the search index', () => {
   it('has one row per section after a run, and still after a forced re-run', async () => {
     const sections = count('SELECT count(*) FROM sections');
     expect(count('SELECT count(*) FROM sections_fts')).toBe(sections);
-    await runBatch({ paths: [CORPUS], db: built.db, jobs: 1, force: true, processor: inProcess });
+    await runBatch({ pipeline: whitepaperJa(), paths: [CORPUS], db: built.db, jobs: 1, force: true, processor: inProcess });
     expect(count('SELECT count(*) FROM sections')).toBe(sections);
     expect(count('SELECT count(*) FROM sections_fts')).toBe(sections);
     expect(count('SELECT count(*) FROM sections s LEFT JOIN sections_fts f ON f.rowid = s.id WHERE f.rowid IS NULL')).toBe(0);

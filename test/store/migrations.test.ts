@@ -9,6 +9,7 @@ import { inProcess, runBatch } from '../../src/batch/run.ts';
 import { openForWrite, type DB } from '../../src/store/db.ts';
 import { SCHEMA_VERSION } from '../../src/store/migrations.ts';
 import { ROOT, tmp } from '../batch/helpers.ts';
+import { whitepaperJa } from '../../pipelines/version.ts';
 
 const FIXTURES = join(ROOT, 'test/fixtures/schema');
 /** The files make.sh stored in every fixture database, under in/. */
@@ -66,7 +67,7 @@ describe('a database written by an earlier schema version', () => {
     // The next run re-reads its documents (stored by older rules) in place, into the same families.
     mkdirSync(join(dir, 'in'));
     for (const f of INPUTS) copyFileSync(join(ROOT, f), join(dir, 'in', f.split('/').at(-1)!));
-    const summary = await runBatch({ paths: [join(dir, 'in')], db: path, jobs: 1, force: false, processor: inProcess });
+    const summary = await runBatch({ pipeline: whitepaperJa(), paths: [join(dir, 'in')], db: path, jobs: 1, force: false, processor: inProcess });
     expect(summary.failed).toEqual([]);
     expect(summary.stored).toHaveLength(INPUTS.length);
     const after = new Database(path, { readonly: true });
