@@ -5,6 +5,7 @@ import { core } from './schema/001-core.ts';
 import { families } from './schema/003-families.ts';
 import { searchViews } from './schema/002-search-views.ts';
 import { factsOutsideSections } from './schema/004-facts-outside-sections.ts';
+import { filterIndexes } from './schema/005-filter-indexes.ts';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
   data?: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: Migration[] = [core, searchViews, families, factsOutsideSections];
+export const MIGRATIONS: Migration[] = [core, searchViews, families, factsOutsideSections, filterIndexes];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 

@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { inProcess, runBatch } from '../../src/batch/run.ts';
 import { openForWrite, type DB } from '../../src/store/db.ts';
 import { SCHEMA_VERSION } from '../../src/store/migrations.ts';
@@ -85,5 +85,19 @@ describe('migrations are frozen', () => {
   it.each(readdirSync(dir))('%s imports nothing but types', (file) => {
     const imports = readFileSync(join(dir, file), 'utf8').match(/^import .*$/gm) ?? [];
     expect(imports.filter((line) => !line.startsWith('import type '))).toEqual([]);
+  });
+});
+
+describe('the filters users write most', () => {
+  // EXPLAIN QUERY PLAN's detail says `SEARCH … USING INDEX name` for an index, `SCAN table` for a full scan.
+  const db = openForWrite(join(tmp('plan'), 'h.sqlite'));
+  afterAll(() => db.close());
+  it.each([
+    ["SELECT * FROM facts WHERE control_id = '12.3.1'", 'facts_control'],
+    ['SELECT * FROM facts WHERE section_id = 1', 'facts_section'],
+    ["SELECT * FROM documents WHERE vendor = '株式会社インフォネット'", 'documents_vendor'],
+  ])('%s uses an index', (sql, index) => {
+    const plan = db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => r.detail);
+    expect(plan.join('\n')).toContain(`USING INDEX ${index}`);
   });
 });
