@@ -44,7 +44,7 @@ export interface Parsed {
 const ID = String.raw`(?:A\s*\.\s*)?(?:CLD\s*\.?\s*)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}`;
 /** 「ISO/IEC 27017:2015」「JIS Q 27017:2016」 before an id. */
 const STANDARD = String.raw`(?:(?:ISO\s*/\s*IEC|JIS\s*Q)\s*27017(?:\s*:\s*20\d\d)?\s*(?:附属書\s*A\s*)?)`;
-const LABEL = String.raw`(?:管理策(?:番号)?|項目|No\.?|番号|Control)`;
+const LABEL = String.raw`(?:管理策(?:番号|項目|No\.?)?|管理(?:項目|番号)|項目(?:番号)?|項番|No\.?|番号|Control(?:\s+No\.?)?)`;
 const OPEN = '【\\[(<〈《〔';
 const CLOSE = '】\\])>〉》〕';
 

@@ -99,7 +99,8 @@ const FURNITURE = /^(?:-{3,}|\*{3,}|_{3,}|\d{1,3}|[-–—―]\s*\d{1,3}\s*[-–
 const BREADCRUMB = /^[^。>＞»›]{1,40}(?:\s*[>＞»›]\s*[^。>＞»›]{1,40}){2,}$/;
 const QUESTION = /^(?:Q|質問|問)\s*\d{0,3}\s*(?:[.:：)）]\s*|\s+)(\S.*)$/i;
 // 「A.5.23 …」 is an Annex A number, not an answer.
-const ANSWER = /^(?:A|回答|答え?)\s*\d{0,3}\s*[.:：)）](?!\d)\s*(.*)$/i;
+// 「A 利用できます。」: a bare A and a space before Japanese text is a label too.
+const ANSWER = /^(?:(?:A|回答|答え?)\s*\d{0,3}\s*[.:：)）](?!\d)\s*|A\s+(?=[^\x00-\x7f]))(.*)$/i;
 const RELATED = /^(?:関連(?:する)?管理策|対応(?:する)?管理策|該当管理策|関連規格|参照管理策)(?:番号)?\s*[:：]?\s*(.+)$/;
 const ID_ANYWHERE = /(?:A\s*\.\s*)?(?:CLD\s*\.?\s*)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}/gi;
 /** Chapter titles whose headings and tables are overview, not controls. */
@@ -141,8 +142,8 @@ function classify(line: Line): Item {
   const parsed = item.parsed;
   const bare = parsed.level !== null || parsed.shape === 'bold' ? parsed.title : text;
   if (isRevisionHeading(bare)) return { ...item, kind: 'revisions' };
-  // 「**Q. …**」「### Q. …」「【Q】…」: the label may sit inside emphasis, a Markdown heading or brackets.
-  const unbold = text.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/^[【\[]([QA])[】\]]\s*/i, '$1. ').trim();
+  // 「**Q. …**」「### Q. …」「【Q1】…」「［回答］…」: the label may sit inside emphasis, a Markdown heading or brackets.
+  const unbold = text.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/^[【\[［〔]\s*(Q|A|質問|回答|問|答)\s*(\d{0,3})\s*[】\]］〕]\s*/i, '$1$2. ').trim();
   // 「（関連する管理策：A.9.4.2）」: the line may stand in brackets.
   const related = RELATED.exec(unbold.replace(/^[(（【\[]\s*(.*?)\s*[)）】\]]$/, '$1'));
   if (related) {

@@ -53,6 +53,11 @@ const CASES: [string, Partial<Parsed>][] = [
   ['〔12.3.1〕情報のバックアップ', { id: '12.3.1', title: '情報のバックアップ' }],
   ['▼12.3.1 情報のバックアップ', { id: '12.3.1', shape: 'mark:▼' }],
   ['No.12.3.1 情報のバックアップ', { id: '12.3.1', title: '情報のバックアップ' }],
+  // Other labels vendors print before the id.
+  ['項番 12.3.1 情報のバックアップ', { id: '12.3.1', title: '情報のバックアップ' }],
+  ['管理項目 12.3.1 情報のバックアップ', { id: '12.3.1', title: '情報のバックアップ' }],
+  ['項目番号：CLD.9.5.1 仮想コンピューティング環境における分離', { id: 'CLD.9.5.1', title: '仮想コンピューティング環境における分離' }],
+  ['Control No. 12.3.1 Information backup', { id: '12.3.1', title: 'Information backup' }],
   ['■情報のバックアップ（A.12.3.1）', { id: '12.3.1', idAt: 'end', number: null, title: '情報のバックアップ' }],
   // Not ids of a heading: a reference in brackets, a cross reference, a revision row, list items (000).
   ['バックアップの取得（12.3.1参照）', { id: null }],
