@@ -27,6 +27,9 @@ export interface ControlTable {
 const HEADER_WORDS = /^(?:No\.?|#|番号|管理策番号|管理策No\.?|項番|分類|区分|カテゴリ|管理策|管理策名|項目|タイトル|トピック|内容|当社の実施内容|当社の対応|当社の対応状況|実施内容|対応内容|対応状況|実施状況|取り組み|当社の取り組み|説明|備考|補足|関連文書|関連資料|参照|ISO\/IEC\s*27001:2022|ISO\/IEC\s*27017(?::2015)?|27001:2022|27017|JIS\s*Q\s*27017|control|title|description|remarks|notes)$/i;
 /** Header of the column that says what the vendor does. */
 const IMPLEMENTATION = /実施内容|対応内容|対応状況|実施状況|当社の対応|当社の取り組み|取り組み|取組|説明|内容|implementation|description|response/i;
+/** Whose column it is: the provider's (当社の責任, CSPの実施事項) or the customer's (お客様の責任, CSCへのお願い). */
+const PROVIDER_HEADER = /当社|弊社|提供者|プロバイダ|事業者|CSP|provider/i;
+const CUSTOMER_HEADER = /お客様|カスタマ|利用者|CSC|customer/i;
 const ID_HEADER = /管理策番号|管理策No|^番号$|^項番$|27017|control\s*(?:no|id)/i;
 const MAPPING_HEADER = /27001\s*:\s*2022|2022/;
 const TITLE_HEADER = /^(?:管理策|管理策名|項目|タイトル|トピック|title|topic)$/i;
@@ -103,7 +106,10 @@ export function readControlTable(rows: readonly TableRow[], { topics }: { topics
   // when any does (a status column 「実施状況」 says so too, with 「実施」 in every row), else among all.
   const longest = (candidates: number[]) =>
     candidates.reduce<number | undefined>((best, c) => (best === undefined || averageLength(body, c) > averageLength(body, best) ? c : best), undefined);
-  const named = header ? textCols.filter((c) => IMPLEMENTATION.test(header[c] ?? '') && !TITLE_HEADER.test(header[c] ?? '')) : [];
+  // 「お客様の責任 | 当社の責任」: the provider's column describes the implementation, the customer's never does.
+  const named = header
+    ? textCols.filter((c) => (IMPLEMENTATION.test(header[c] ?? '') || PROVIDER_HEADER.test(header[c] ?? '')) && !TITLE_HEADER.test(header[c] ?? '') && !CUSTOMER_HEADER.test(header[c] ?? ''))
+    : [];
   const namedCol = longest(named);
   const implCol = namedCol !== undefined && averageLength(body, namedCol) >= 12 ? namedCol : longest(textCols);
   if (implCol === undefined || averageLength(body, implCol) < 12) {
