@@ -13,7 +13,7 @@ export interface TopicRule {
 }
 
 const DATA = ['データ', '情報', '資産', 'コンテンツ', 'ファイル'];
-const INCIDENT = ['インシデント', 'セキュリティ事象', '情報漏えい', '情報漏洩', '事故'];
+const INCIDENT = ['セキュリティインシデント', 'インシデント', 'セキュリティ事象', '情報漏えい', '情報漏洩', '事故'];
 
 export const TOPICS: readonly TopicRule[] = [
   // 6.1.3: the provider tells the customer where it is and in which countries customer data may be stored.
@@ -21,7 +21,7 @@ export const TOPICS: readonly TopicRule[] = [
   { control: '6.1.3', groups: [['データセンター', 'データセンタ'], ['所在地', '所在', '場所', '立地', '拠点', 'どこ', '国', '地域', 'ロケーション']] },
   { control: '6.1.3', groups: [['リージョン', '関係当局', 'data location', 'data residency']] },
   // CLD.6.3.1: shared roles and responsibilities.
-  { control: 'CLD.6.3.1', groups: [['責任分界', '責任共有', '責任分担', '責任範囲', '責任の分界', '責任の範囲', '共有責任', '役割分担', '責任の所在', 'shared responsibility']] },
+  { control: 'CLD.6.3.1', groups: [['責任分界', '責任共有', '責任分担', '責任範囲', '責任の分界', '責任の範囲', '共有責任', '役割分担', '責任の所在', 'お客様の責任', '利用者の責任', 'カスタマの責任', 'shared responsibility']] },
   // 6.1.1: information security roles.
   { control: '6.1.1', groups: [['セキュリティ体制', '推進体制', '管理体制', '組織体制', 'セキュリティ責任者', '役割及び責任', '役割と責任']] },
   // CLD.8.1.5: return and removal of customer assets when the agreement ends.
@@ -29,6 +29,7 @@ export const TOPICS: readonly TopicRule[] = [
   { control: 'CLD.8.1.5', groups: [['契約終了', '契約の終了', '解約', '退会', '利用終了', 'サービス終了', '契約満了', '終了時', '終了後'], [...DATA, 'アカウント', '削除', '消去', '返却', 'エクスポート', '取扱', '取り扱']] },
   // 12.3.1: backup capability.
   { control: '12.3.1', groups: [['バックアップ', 'backup', 'リストア', 'スナップショット']] },
+  { control: '12.3.1', groups: [DATA, ['復旧', '復元']] },
   // 10.1.1 and 10.1.2: where cryptography protects information; key management.
   { control: '10.1.1', groups: [['暗号', 'encryption', 'TLS', 'SSL', 'HTTPS']] },
   { control: '10.1.2', groups: [['鍵管理', '鍵の管理', '暗号鍵', 'キー管理', 'key management']] },
@@ -45,6 +46,7 @@ export const TOPICS: readonly TopicRule[] = [
   // 16.1.2 and 16.1.1: reporting events both ways; responsibilities and procedures.
   { control: '16.1.2', groups: [INCIDENT, ['連絡', '報告', '通知', 'お知らせ', '発生時', '発生した場合', '窓口']] },
   { control: '16.1.1', groups: [INCIDENT, ['対応', '管理', '手順', '体制']] },
+  { control: '16.1.1', groups: [['セキュリティインシデント']] },
   { control: '16.1.7', groups: [['証拠', '開示請求', '開示要求', '法執行', '捜査機関', '令状', 'フォレンジック']] },
   // CLD.9.5.1, CLD.9.5.2, CLD.13.1.4, 13.1.3, 12.1.4: segregation and hardening.
   { control: 'CLD.9.5.1', groups: [['分離', '隔離'], ['仮想', 'テナント', '環境', 'お客様', '顧客', '利用者', 'データ', '他社', '他の', '他団体', '他組織', '他契約者']] },
@@ -60,6 +62,7 @@ export const TOPICS: readonly TopicRule[] = [
   { control: '9.4.1', groups: [['アクセス制限', 'IPアドレス', 'IP制限', '接続元', 'アクセス元', '送信元']] },
   { control: '9.2.3', groups: [['多要素認証', '二要素認証', '2要素認証', '二段階認証', '2段階認証', 'MFA', '2FA', 'ワンタイムパスワード', '特権', '管理者権限']] },
   { control: '9.4.2', groups: [['ログオン', 'ログイン', 'サインイン', 'シングルサインオン', 'SSO'], ['手順', '認証', '方法']] },
+  { control: '9.4.2', groups: [['シングルサインオン', 'SAML']] },
   { control: '9.2.1', groups: [['利用者', 'ユーザー', 'ユーザ', 'アカウント'], ['登録', '追加', '作成', '発行', '削除', '管理']] },
   { control: '9.2.2', groups: [['アクセス権', '権限', 'ロール'], ['付与', '設定', '管理', '提供']] },
   { control: '9.2.4', groups: [['パスワード', '認証情報', 'パスフレーズ']] },

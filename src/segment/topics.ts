@@ -9,8 +9,14 @@ export interface TopicMatch {
   by: 'title' | 'topic';
 }
 
-/** Words that hold a topic word without being about it: ログイン is no log, カタログ no log either. */
-const MASKED = /ログイン|ログオン|ログアウト|ブログ|カタログ|ダイアログ|プログラム/g;
+/**
+ * Words that hold a topic word without being about it: ログイン is no log, カタログ no log either. Each
+ * becomes a token of its own (in the text and in the rules alike), so that 「ログ」 does not match it and
+ * a rule that names 「ログイン」 still does.
+ */
+const MASKED_WORDS = ['ログイン', 'ログオン', 'ログアウト', 'ブログ', 'カタログ', 'ダイアログ', 'プログラム'];
+const MASKED = new RegExp(MASKED_WORDS.join('|'), 'g');
+const mask = (s: string) => s.replace(MASKED, (m) => `\uE000${String.fromCharCode(0xe001 + MASKED_WORDS.indexOf(m))}`);
 
 /** Text reduced for matching: NFKC, no spaces, no brackets' contents that only annotate, no question words. */
 export function topicKey(text: string): string {
@@ -18,12 +24,15 @@ export function topicKey(text: string): string {
     .normalize('NFKC')
     .replace(/^(?:Q|質問|問)\s*\d*\s*[.:：)]?\s*/i, '')
     .replace(/\s+/g, '')
-    .replace(MASKED, (m) => '＿'.repeat(m.length));
+    .replace(MASKED, mask);
 }
 
 function lower(s: string): string {
   return s.toLowerCase();
 }
+
+/** A rule's word as the key spells it. */
+const ruleWord = (w: string) => lower(mask(w));
 
 /** A help centre's category joining broad words (「セキュリティ・プライバシー」「Security & Privacy」): no one control. */
 const WORD = '(?:セキュリティ|プライバシー|コンプライアンス|安全性|信頼性|security|privacy|compliance|trust)';
@@ -38,7 +47,7 @@ export function matchTopic(text: string): string | null {
   for (const rule of TOPICS) {
     let score = 0;
     for (const group of rule.groups) {
-      const hit = group.filter((w) => key.includes(lower(w))).reduce((m, w) => Math.max(m, w.length), 0);
+      const hit = group.filter((w) => key.includes(ruleWord(w))).reduce((m, w) => Math.max(m, w.length), 0);
       if (hit === 0) {
         score = 0;
         break;
