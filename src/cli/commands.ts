@@ -16,6 +16,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'query', summary: 'run one read-only SQL statement', load: async () => (await import('./query.ts')).query },
   { name: 'search', summary: 'full-text search over section bodies (Japanese)', load: async () => (await import('./search.ts')).searchCommand },
   { name: 'report', summary: 'write an HTML page comparing the vendors', load: async () => (await import('./report.ts')).report },
+  { name: 'check', summary: 'judge your own requirements against every whitepaper', load: async () => (await import('./check.ts')).checkCommand },
   { name: 'export', summary: 'write the data out as CSV, JSON or OSCAL', load: async () => (await import('./export.ts')).exportCommand },
   { name: 'explain', summary: 'show every decision the pipeline takes on one file', load: async () => (await import('./explain.ts')).explainCommand },
 ];

@@ -1,5 +1,7 @@
 // `hakusho report`: one self-contained HTML page comparing the vendors.
 import { openForReading } from '../export/open.ts';
+import { checkPolicy } from '../policy/check.ts';
+import { readPolicy } from './check.ts';
 import { loadReport } from '../report/data.ts';
 import { renderReport } from '../report/html.ts';
 import { dbOptionHelp, locateDb } from '../store/db.ts';
@@ -21,6 +23,8 @@ compares the latest edition of each whitepaper side by side:
 Options:
 ${dbOptionHelp(16)}
   --out FILE    the HTML file to write (default: ${DEFAULT_REPORT}; its folder is created)
+  --policy FILE add a policy's verdicts (✓ ✗ ?, the evidence on hover), as
+                \`hakusho check\` judges them
   -h, --help    show this help
 
 Exit status: 0 on success, 1 when the database cannot be read or the file
@@ -30,13 +34,15 @@ cannot be written, 2 for bad usage.
 export const report: Command = {
   help,
   async run(argv, io) {
-    const { values } = parse('report', argv, { db: { type: 'string' }, out: { type: 'string' } }, false);
+    const { values } = parse('report', argv, { db: { type: 'string' }, out: { type: 'string' }, policy: { type: 'string' } }, false);
     const out = (values.out as string | undefined) ?? DEFAULT_REPORT;
+    const policy = values.policy === undefined ? null : readPolicy(values.policy as string, 'report');
     const db = openForReading(locateDb(values.db as string | undefined));
     let html: string;
     let vendors: number;
     try {
       const data = loadReport(db);
+      if (policy) data.policy = { policy, results: checkPolicy(db, policy) };
       html = renderReport(data);
       vendors = data.documents.length;
     } finally {

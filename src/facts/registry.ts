@@ -24,6 +24,8 @@ export interface FactKind {
   identity: readonly ('value' | AttributeColumn)[];
   /** An attribute the same claim may state once with and once without: the fact with it stays. */
   detail?: AttributeColumn;
+  /** Other values a policy may name for this value (a provider region: its country, aws:ap-northeast-1 → JP). */
+  equivalents?: (value: string) => readonly string[];
   extract: Extractor;
 }
 

@@ -1,5 +1,6 @@
 // What the HTML report shows, read from the database: the latest edition of each whitepaper,
 // their facts, their coverage of the control catalog, and their contradictions.
+import type { PolicyVerdicts } from './policy-table.ts';
 import type { DB } from '../store/db.ts';
 import { loadDataset, type DocumentRow, type FactRow, type SectionRow } from '../export/data.ts';
 
@@ -42,6 +43,8 @@ export interface ReportData {
   contradictions: Contradiction[];
   /** When the newest of these documents was stored. */
   asOf: string | null;
+  /** A policy's verdicts (`report --policy`). */
+  policy?: PolicyVerdicts;
 }
 
 export function loadReport(db: DB): ReportData {

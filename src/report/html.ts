@@ -2,6 +2,7 @@
 // nothing fetched), vendors side by side. Every piece of text from the database is escaped.
 import type { DocumentRow, FactRow, SectionRow } from '../export/data.ts';
 import type { ReportData } from './data.ts';
+import { policyTable } from './policy-table.ts';
 
 export function escapeHtml(s: string | number | null | undefined): string {
   if (s === null || s === undefined) return '';
@@ -250,7 +251,7 @@ export function renderReport(r: ReportData): string {
     r.documents.length === 0
       ? '<p class="empty">The database holds no whitepapers yet: run <code>hakusho run &lt;folder&gt;</code> first.</p>'
       : `<section id="whitepapers"><h2>Whitepapers</h2>${whitepapersTable(r, coveredBy)}</section>
-<section id="facts"><h2>Key facts</h2>${factMatrix(r)}</section>
+${r.policy ? `<section id="policy"><h2>Policy${r.policy.policy.name ? `: ${h(r.policy.policy.name)}` : ''}</h2>${policyTable(r.policy, h, (id) => vendorName(docs.get(id)!), 'en')}</section>\n` : ''}<section id="facts"><h2>Key facts</h2>${factMatrix(r)}</section>
 <section id="coverage"><h2>Control coverage</h2>${coverageTable(r, coveredBy)}</section>
 <section id="contradictions"><h2>Contradictions (${r.contradictions.length})</h2>${contradictionsTable(r, docs)}</section>
 <section id="evidence"><h2>Evidence</h2>${evidenceList(r)}</section>

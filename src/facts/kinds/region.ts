@@ -158,5 +158,35 @@ export const regionKind = defineKind({
   value: { type: 'code' },
   attributes: [],
   identity: ['value'],
+  equivalents: (value) => {
+    const country = countryOfRegion(value);
+    return country && country !== value ? [country] : [];
+  },
   extract: region,
 });
+
+/** The countries of provider regions, by the region's code (without the provider): what a policy's `in` compares. */
+const REGION_COUNTRIES: readonly (readonly [RegExp, string])[] = [
+  [/^(?:ap-northeast-[13]|asia-northeast[12]|japan(?:east|west)|ap-(?:tokyo|osaka)-\d|jp-(?:tok|osa))$/, 'JP'],
+  [/^(?:ap-northeast-2|asia-northeast3|korea(?:central|south)|ap-seoul-\d)$/, 'KR'],
+  [/^(?:ap-southeast-1|asia-southeast1|southeastasia|ap-singapore-\d)$/, 'SG'],
+  [/^(?:ap-southeast-2|australia-southeast\d|ap-sydney-\d)$/, 'AU'],
+  [/^(?:ap-southeast-3|asia-southeast2)$/, 'ID'],
+  [/^(?:ap-east-1|asia-east2|eastasia)$/, 'HK'],
+  [/^asia-east1$/, 'TW'],
+  [/^(?:ap-south-1|ap-mumbai-\d)$/, 'IN'],
+  [/^us-/, 'US'],
+  [/^eu-central-1$/, 'DE'],
+  [/^eu-west-1$/, 'IE'],
+  [/^eu-west-2$/, 'GB'],
+  [/^eu-west-3$/, 'FR'],
+];
+/** Providers whose every region is in one country (a Japanese provider's data-centre towns). */
+const PROVIDER_COUNTRIES: Record<string, string> = { sakura: 'JP' };
+
+/** The country a region value is in: JP for JP, JP for aws:ap-northeast-1 and sakura:ishikari; null when not known. */
+export function countryOfRegion(value: string): string | null {
+  if (/^[A-Z]{2}$/.test(value)) return value;
+  const [provider = '', code = ''] = value.split(':');
+  return REGION_COUNTRIES.find(([re]) => re.test(code))?.[1] ?? PROVIDER_COUNTRIES[provider] ?? null;
+}
