@@ -11,7 +11,8 @@ const help = `Usage: hakusho export --format csv|json|oscal [options]
 Writes the extracted data out, to stdout or to --out FILE.
 
 Formats:
-  csv     one table per run, chosen with --table (RFC 4180, UTF-8, CRLF, header row):
+  csv     one table per run, chosen with --table (RFC 4180, UTF-8, CRLF, header row;
+          a cell that starts with = + - @ gets a leading ' so spreadsheets show it as text):
             facts      one row per fact, with its document, control, label and evidence (default)
             sections   one row per section: control id, heading, page, body
             documents  one row per stored document: vendor, title, edition, services
@@ -26,6 +27,7 @@ Options:
   --table TABLE    with csv: facts (default), sections or documents
   --latest         only the latest edition of each whitepaper
   --bom            with csv: start with a UTF-8 byte-order mark, so that Excel reads Japanese
+  --lang ja|en     with csv: headers, kinds and labels in Japanese (ja) or English (en, default)
 ${dbOptionHelp(19)}
   --out FILE       write to FILE instead of stdout (its folder is created)
   -h, --help       show this help
@@ -33,6 +35,7 @@ ${dbOptionHelp(19)}
 Examples:
   hakusho export --format csv --table sections --out output/sections.csv
   hakusho export --format oscal --latest --out output/hakusho-oscal.xml
+  hakusho export --format csv --lang ja --bom --out output/facts-ja.csv
 
 Exit status: 0 on success, 1 when the database cannot be read or the file
 cannot be written, 2 for bad usage.
@@ -54,6 +57,7 @@ export const exportCommand: Command = {
         out: { type: 'string' },
         latest: { type: 'boolean' },
         bom: { type: 'boolean' },
+        lang: { type: 'string' },
       },
       false,
     );
@@ -64,12 +68,15 @@ export const exportCommand: Command = {
     if (values.table !== undefined && format !== 'csv') throw new UsageError('--table goes with --format csv (json and oscal hold every table)');
     if (!CSV_TABLES.includes(table)) throw new UsageError(`--table must be facts, sections or documents, not "${table}"; see \`hakusho export --help\``);
     if (values.bom && format !== 'csv') throw new UsageError('--bom goes with --format csv');
+    const lang = (values.lang as string | undefined) ?? 'en';
+    if (lang !== 'ja' && lang !== 'en') throw new UsageError(`--lang must be ja or en, not "${lang}"`);
+    if (values.lang !== undefined && format !== 'csv') throw new UsageError('--lang goes with --format csv');
 
     const db = openForReading(locateDb(values.db as string | undefined));
     let text: string;
     try {
       const data = loadDataset(db, { latest: Boolean(values.latest) });
-      text = format === 'csv' ? csvTable(data, table) : format === 'json' ? jsonExport(data) : oscalExport(data);
+      text = format === 'csv' ? csvTable(data, table, lang) : format === 'json' ? jsonExport(data) : oscalExport(data);
     } finally {
       db.close();
     }

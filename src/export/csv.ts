@@ -1,5 +1,6 @@
 // CSV as RFC 4180 has it: CRLF line ends, a field quoted when it holds a comma, a quote, CR or
-// LF (or starts or ends with a space, which some readers would trim), quotes doubled inside.
+// LF (or starts or ends with a space, which some readers would trim), quotes doubled inside; text
+// that a spreadsheet would take for a formula neutralised.
 
 export type Cell = string | number | bigint | boolean | null | undefined | Uint8Array;
 
@@ -10,8 +11,17 @@ export function cellText(v: Cell): string {
   return String(v);
 }
 
+/**
+ * A text cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage
+ * return: 「=HYPERLINK(…)」) gets a leading apostrophe, as OWASP's CSV-injection advice has it; the
+ * spreadsheet shows the text. Numbers stay numbers (-5 is no formula).
+ */
+export function neutralise(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
 export function csvField(v: Cell): string {
-  const s = cellText(v);
+  const s = typeof v === 'string' ? neutralise(v) : cellText(v);
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
