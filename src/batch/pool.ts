@@ -77,6 +77,8 @@ export interface PoolOptions {
   maxMemoryMb?: number;
   /** The most a PDF's streams may decode to, in MB (src/extract/pdf-decode-limit.mjs). */
   maxDecodedMb?: number;
+  /** The first worker starts loading the kuromoji dictionary (true), the first is ready with it (false). */
+  onDictionary?: (loading: boolean) => void;
 }
 
 export interface Pool extends Processor {
@@ -129,6 +131,7 @@ export function workerPool(opts: PoolOptions): Pool {
   let closed = false;
   // Read and decompressed once, with the first worker, and shared by every worker (see tokenizer.ts).
   let dictionary: Promise<DictionaryBytes> | null = null;
+  let anyReady = false;
 
   const seconds = (ms: number) => (ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1));
 
@@ -149,6 +152,7 @@ export function workerPool(opts: PoolOptions): Pool {
     worker.stdout.pipe(process.stderr, { end: false });
     started++;
     // Imported here, not at the top: a run that skips every file never loads it (nor zlib).
+    if (!dictionary) opts.onDictionary?.(true);
     dictionary ??= import('../facts/tokenizer.ts').then((t) => t.loadDictionaryBytes());
     dictionary.then(
       (bytes) => dictionaryPort.port1.postMessage({ bytes } satisfies DictionaryMessage),
@@ -158,6 +162,8 @@ export function workerPool(opts: PoolOptions): Pool {
     worker.on('message', (m: Reply) => {
       if (m.type === 'ready') {
         slot.ready = true;
+        // A worker is ready once its tokenizer is built (worker.ts): the dictionary is loaded.
+        if (!anyReady) (anyReady = true), opts.onDictionary?.(false);
         // The time limit is the file's: it starts when the worker has loaded the pipeline.
         if (slot.tasks.length > 0) startTimer(slot);
         return;

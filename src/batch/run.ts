@@ -53,6 +53,8 @@ export interface RunOptions {
   /** A file is handed to the pipeline (not called for skipped files). */
   onFileStart?: (path: string) => void;
   onProgress?: (e: ProgressEvent) => void;
+  /** The workers are loading the kuromoji dictionary (true), or have it (false): worker pool only. */
+  onDictionary?: (loading: boolean) => void;
   /**
    * Aborting stops the run at once: no new file starts, and files being processed in workers are
    * abandoned (never half-written; the next run does them). With `inProcess`, they finish.
@@ -70,6 +72,11 @@ export interface RunSummary {
   /** Stored documents whose file is no longer under the given folders: reported, never deleted. */
   missing: string[];
   runId: number;
+  /** Sections and facts of the documents stored by this run. */
+  sections: number;
+  facts: number;
+  /** The run's duration, in milliseconds. */
+  elapsedMs: number;
   /** The signal stopped the run before every file was seen. */
   interrupted: boolean;
   /**
@@ -109,6 +116,7 @@ function haltReason(dbPath: string, e: unknown): { rule: string; reason: string 
 }
 
 export async function runBatch(opts: RunOptions): Promise<RunSummary> {
+  const startedAt = performance.now();
   const dbPath = resolve(opts.db);
   const PIPELINE_VERSION = opts.pipeline.version;
   const total = await count(opts.paths);
@@ -141,12 +149,13 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
         timeoutMs: opts.timeout !== undefined ? opts.timeout * 1000 : undefined,
         maxMemoryMb: opts.maxMemoryMb,
         maxDecodedMb: opts.maxDecodedMb,
+        onDictionary: opts.onDictionary,
       });
   const writer = createWriter(db);
   const findBySha = db.prepare<[string], { id: number; pipeline_version: string }>(
     'SELECT id, pipeline_version FROM documents WHERE sha256 = ?',
   );
-  const summary: RunSummary = { stored: [], skipped: [], failed: [], warnings: [], missing: [], runId, interrupted: false, halted: null };
+  const summary: RunSummary = { stored: [], skipped: [], failed: [], warnings: [], missing: [], sections: 0, facts: 0, elapsedMs: 0, runId, interrupted: false, halted: null };
   const seen = new Set<string>();
   // Documents found under some path in this run: their other, older paths are moves, not missing files.
   const present = new Set<number>();
@@ -250,6 +259,8 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
         if (d.severity !== 'info') summary.warnings.push({ path, message: d.reason, rule: d.rule });
       }
       summary.stored.push(path);
+      summary.sections += result.sections.length;
+      summary.facts += result.facts.length;
       finish(path, 'stored');
       return id;
     })();
@@ -315,5 +326,6 @@ export async function runBatch(opts: RunOptions): Promise<RunSummary> {
     }
   }
   if (fatal !== null) summary.halted = haltReason(dbPath, fatal);
+  summary.elapsedMs = performance.now() - startedAt;
   return summary;
 }

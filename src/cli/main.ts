@@ -1,5 +1,6 @@
 // The `hakusho` command line: dispatch to one module per command, loaded when it runs.
 import { readFileSync } from 'node:fs';
+import { closest, distance } from 'fastest-levenshtein';
 import { InputError } from '../diagnostics.ts';
 import { MissingPathError } from '../ingest/walk.ts';
 import { EXIT, HelpRequested, UsageError, type IO } from './command.ts';
@@ -13,8 +14,8 @@ Japanese ISO/IEC 27017 cloud-security whitepapers into a SQLite database.
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
 
-Run \`hakusho <command> --help\` for the options of each, \`hakusho --version\` (-V)
-for the version of hakusho and of its rules.
+Run \`hakusho <command> --help\` (or \`hakusho help <command>\`) for the options of
+each, \`hakusho --version\` (-V) for the version of hakusho and of its rules.
 `;
 
 /** package.json: two folders up from the sources (src/cli/), three from the build (dist/src/cli/). */
@@ -36,8 +37,27 @@ const defaultIO: IO = {
   isTTY: Boolean(process.stderr.isTTY),
 };
 
+/** 「serch」→ search: the nearest command name, when it is near enough to be a typo. */
+function suggestion(name: string): string {
+  const names = COMMANDS.map((c) => c.name);
+  const near = closest(name, names);
+  return distance(name, near) <= Math.max(1, Math.floor(near.length / 3)) ? ` Did you mean \`hakusho ${near}\`?` : '';
+}
+
+function unknownCommand(name: string, io: IO): number {
+  io.stderr(`hakusho: unknown command "${name}"; commands are ${COMMANDS.map((c) => c.name).join(', ')} (see \`hakusho --help\`).${suggestion(name)}\n`);
+  return EXIT.usage;
+}
+
 export async function main(argv: string[], io: IO = defaultIO): Promise<number> {
   const [name, ...rest] = argv;
+  // `hakusho help run` is `hakusho run --help`.
+  if (name === 'help' && rest[0] !== undefined) {
+    const entry = COMMANDS.find((c) => c.name === rest[0]);
+    if (!entry) return unknownCommand(rest[0], io);
+    io.stdout((await entry.load()).help);
+    return EXIT.ok;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(mainHelp());
     return name === undefined ? EXIT.usage : EXIT.ok;
@@ -47,10 +67,7 @@ export async function main(argv: string[], io: IO = defaultIO): Promise<number> 
     return EXIT.ok;
   }
   const entry = COMMANDS.find((c) => c.name === name);
-  if (!entry) {
-    io.stderr(`hakusho: unknown command "${name}"; commands are ${COMMANDS.map((c) => c.name).join(', ')} (see \`hakusho --help\`)\n`);
-    return EXIT.usage;
-  }
+  if (!entry) return unknownCommand(name, io);
   const command = await entry.load();
   try {
     return await command.run(rest, io);

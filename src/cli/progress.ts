@@ -2,6 +2,7 @@
 // being processed. Not on a terminal (a pipe, a log file, CI): one plain line per finished file,
 // `[done/total] outcome path`, with the rule of a failure in brackets.
 import type { ProgressEvent } from '../batch/run.ts';
+import { displayWidth, truncate, truncateStart } from '../export/table.ts';
 
 function duration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '--:--';
@@ -32,6 +33,8 @@ export function createProgress(write: (s: string) => void, isTTY: boolean, optio
   let drawn = false;
   /** Files handed to the pipeline and not finished yet, oldest first. */
   const active = new Set<string>();
+  /** The workers are building their tokenizers from the kuromoji dictionary (a few seconds, once per run). */
+  let loadingDictionary = false;
 
   /** A count change redraws unless counts were drawn within REDRAW_MS; a new current file, unless anything was. */
   const draw = (force: boolean, count: boolean) => {
@@ -45,11 +48,13 @@ export function createProgress(write: (s: string) => void, isTTY: boolean, optio
     const width = 24;
     const filled = total ? Math.min(width, Math.round((done / total) * width)) : 0;
     const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
+    // Measured in terminal columns (a Japanese file name takes two per character), never wider
+    // than the terminal: a line that wraps cannot be redrawn in place.
+    const cols = Math.max(20, columns() - 1);
     const head = `${bar} ${done}/${total} ${rate.toFixed(1)} files/s ETA ${duration(eta)} `;
-    const current = active.values().next().value ?? lastPath;
-    const room = Math.max(10, columns() - head.length - 1);
-    const name = current.length > room ? `…${current.slice(-(room - 1))}` : current;
-    write(`\r\x1b[2K${head}${name}`);
+    const label = loadingDictionary && done === 0 ? 'loading the dictionary…' : (active.values().next().value ?? lastPath);
+    const line = displayWidth(head) + 12 <= cols ? head + truncateStart(label, cols - displayWidth(head)) : truncate(`${done}/${total} `, cols) + truncateStart(label, Math.max(0, cols - displayWidth(`${done}/${total} `)));
+    write(`\r\x1b[2K${line}`);
     drawn = true;
   };
 
@@ -72,6 +77,11 @@ export function createProgress(write: (s: string) => void, isTTY: boolean, optio
         return;
       }
       draw(e.done === e.total, true);
+    },
+    /** The dictionary is being loaded (true) or is ready (false). */
+    dictionary(loading: boolean) {
+      loadingDictionary = loading;
+      if (isTTY) draw(true, false);
     },
     /** Before a message in the middle of the run: the bar line is cleared so the message starts a line. */
     interrupt() {

@@ -36,6 +36,7 @@ ${dbOptionHelp(21)}
                      database to finish (default: ${DEFAULT_WAIT_S}; 0: fail at once)
   --force            process every file again, even if it is stored
   --json             print the summary as one JSON object on stdout
+  --quiet            no progress and no warnings: failures and the summary only
   -h, --help         show this help
 
 Each document is written in one transaction: a run that is killed leaves every
@@ -57,8 +58,11 @@ database longer than --wait, 2 for bad usage, 130 when stopped by Ctrl-C (143
 by SIGTERM).
 `;
 
-function printSummary(summary: RunSummary, db: string, json: boolean, io: Parameters<Command['run']>[1]): void {
-  if (json) {
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const seconds = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`);
+
+function printSummary(summary: RunSummary, db: string, opts: { json: boolean; quiet: boolean }, io: Parameters<Command['run']>[1]): void {
+  if (opts.json) {
     io.stdout(
       `${JSON.stringify({
         stored: summary.stored,
@@ -66,23 +70,33 @@ function printSummary(summary: RunSummary, db: string, json: boolean, io: Parame
         failed: summary.failed.map(({ path, reason }) => ({ path, reason })),
         warnings: summary.warnings.map(({ path, message }) => ({ path, message })),
         missing: summary.missing,
+        sections: summary.sections,
+        facts: summary.facts,
+        elapsed_ms: Math.round(summary.elapsedMs),
         ...(summary.halted ? { halted: summary.halted.reason } : {}),
       })}\n`,
     );
     return;
   }
   for (const f of summary.failed) io.stderr(`${formatDiagnostic({ path: f.path, severity: 'error', rule: f.rule, reason: f.reason })}\n`);
-  for (const w of summary.warnings) io.stderr(`${formatDiagnostic({ path: w.path, severity: 'warning', rule: w.rule, reason: w.message })}\n`);
-  for (const m of summary.missing) io.stderr(`${m}: stored earlier but no longer there (kept in the database)\n`);
-  const parts = [`${summary.stored.length} stored`, `${summary.skipped.length} skipped`, `${summary.failed.length} failed`];
+  if (!opts.quiet) {
+    for (const w of summary.warnings) io.stderr(`${formatDiagnostic({ path: w.path, severity: 'warning', rule: w.rule, reason: w.message })}\n`);
+    for (const m of summary.missing) io.stderr(`${m}: stored earlier but no longer there (kept in the database)\n`);
+  }
+  const seen = summary.stored.length + summary.skipped.length + summary.failed.length;
+  if (seen === 0 && !summary.interrupted && !summary.halted) {
+    io.stderr('hakusho run: no whitepapers found: hakusho reads .pdf, .txt and .md files (.markdown too) under the folders and files given\n');
+  }
+  const stored = summary.stored.length > 0 ? ` (${plural(summary.sections, 'section')}, ${plural(summary.facts, 'fact')})` : '';
+  const parts = [`${summary.stored.length} stored${stored}`, `${summary.skipped.length} skipped`, `${summary.failed.length} failed`];
   if (summary.warnings.length) {
     const byRule = new Map<string, number>();
     for (const w of summary.warnings) byRule.set(w.rule, (byRule.get(w.rule) ?? 0) + 1);
     const counts = [...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ');
-    parts.push(`${summary.warnings.length} ${summary.warnings.length === 1 ? 'warning' : 'warnings'} (${counts})`);
+    parts.push(`${plural(summary.warnings.length, 'warning')} (${counts})`);
   }
   if (summary.missing.length) parts.push(`${summary.missing.length} missing`);
-  io.stdout(`hakusho: ${parts.join(', ')} → ${db}${summary.interrupted ? ' (interrupted: run again to process the rest)' : ''}\n`);
+  io.stdout(`hakusho: ${parts.join(', ')} in ${seconds(summary.elapsedMs)} → ${db}${summary.interrupted ? ' (interrupted: run again to process the rest)' : ''}\n`);
 }
 
 export const run: Command = {
@@ -97,6 +111,7 @@ export const run: Command = {
       wait: { type: 'string' },
       force: { type: 'boolean' },
       json: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
     });
     if (positionals.length === 0) throw new UsageError('give at least one folder or file to ingest, e.g. `hakusho run corpus`');
     const jobs = intOption('run', 'jobs', values.jobs as string | undefined, defaultJobs());
@@ -108,7 +123,8 @@ export const run: Command = {
     if (values.jobs !== undefined && jobs * WORKER_BUDGET_MB > freemem() / 2 ** 20) {
       io.stderr(`hakusho run: warning: --jobs ${jobs} may need ~${jobs * WORKER_BUDGET_MB} MB, more than the ${Math.round(freemem() / 2 ** 20)} MB free\n`);
     }
-    const progress = createProgress(io.stderr, io.isTTY);
+    const quiet = Boolean(values.quiet);
+    const progress = createProgress(quiet ? () => {} : io.stderr, io.isTTY);
     const abort = new AbortController();
     let exitCode: number = EXIT_INTERRUPTED;
     // The first signal stops the workers and the walk, then the run is recorded as interrupted;
@@ -146,6 +162,7 @@ export const run: Command = {
         onStart: (n) => progress.start(n),
         onFileStart: (p) => progress.fileStart(p),
         onProgress: (e) => progress.update(e),
+        onDictionary: (loading) => progress.dictionary(loading),
       });
     } catch (e) {
       // Stopped by Ctrl-C while waiting for another run: nothing was done.
@@ -157,7 +174,7 @@ export const run: Command = {
     }
     // Said once, before the summary of what was stored: the batch stopped (disk full, workers that cannot start).
     if (summary.halted) io.stderr(`hakusho run: ${summary.halted.reason}\n`);
-    printSummary(summary, db, Boolean(values.json), io);
+    printSummary(summary, db, { json: Boolean(values.json), quiet }, io);
     if (summary.interrupted) return exitCode;
     return summary.failed.length > 0 || summary.halted ? EXIT.failed : EXIT.ok;
   },

@@ -1,45 +1,10 @@
 // An aligned text table for terminals. East Asian wide and full-width characters take two
 // columns, combining marks none, so Japanese text lines up under its header.
+import stringWidth from 'string-width';
 
-/** Display width of one code point in a monospace terminal. */
-function codePointWidth(cp: number): number {
-  if (cp === 0) return 0;
-  if (cp < 32 || (cp >= 0x7f && cp < 0xa0)) return 0;
-  // Combining marks, zero-width characters, variation selectors.
-  if (
-    (cp >= 0x0300 && cp <= 0x036f) ||
-    (cp >= 0x200b && cp <= 0x200f) ||
-    (cp >= 0x3099 && cp <= 0x309a) ||
-    (cp >= 0xfe00 && cp <= 0xfe0f) ||
-    (cp >= 0xe0100 && cp <= 0xe01ef)
-  ) {
-    return 0;
-  }
-  if (
-    (cp >= 0x1100 && cp <= 0x115f) || // Hangul Jamo
-    (cp >= 0x2e80 && cp <= 0x303e) || // CJK radicals, Kangxi, ideographic punctuation
-    (cp >= 0x3041 && cp <= 0x33ff) || // kana, bopomofo, CJK compatibility
-    (cp >= 0x3400 && cp <= 0x4dbf) || // CJK extension A
-    (cp >= 0x4e00 && cp <= 0x9fff) || // CJK unified ideographs
-    (cp >= 0xa000 && cp <= 0xa4cf) || // Yi
-    (cp >= 0xac00 && cp <= 0xd7a3) || // Hangul syllables
-    (cp >= 0xf900 && cp <= 0xfaff) || // CJK compatibility ideographs
-    (cp >= 0xfe30 && cp <= 0xfe4f) || // CJK compatibility forms
-    (cp >= 0xff00 && cp <= 0xff60) || // full-width forms
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) || // pictographs, emoticons
-    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd) // CJK extensions B…
-  ) {
-    return 2;
-  }
-  return 1;
-}
-
+/** Columns `s` takes in a monospace terminal (string-width: East Asian wide characters 2, combining marks 0). */
 export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += codePointWidth(ch.codePointAt(0)!);
-  return w;
+  return stringWidth(s);
 }
 
 /** Cuts `s` to at most `max` columns, ending with … when cut. */
@@ -48,12 +13,27 @@ export function truncate(s: string, max: number): string {
   let out = '';
   let w = 0;
   for (const ch of s) {
-    const cw = codePointWidth(ch.codePointAt(0)!);
+    const cw = stringWidth(ch);
     if (w + cw > max - 1) break;
     out += ch;
     w += cw;
   }
   return `${out}…`;
+}
+
+/** Cuts `s` to at most `max` columns from the start, beginning with … when cut: a path keeps its file name. */
+export function truncateStart(s: string, max: number): string {
+  if (displayWidth(s) <= max) return s;
+  const chars = [...s];
+  let out = '';
+  let w = 0;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const cw = stringWidth(chars[i]!);
+    if (w + cw > max - 1) break;
+    out = chars[i]! + out;
+    w += cw;
+  }
+  return max > 0 ? `…${out}` : '';
 }
 
 function pad(s: string, width: number, right: boolean): string {

@@ -66,3 +66,28 @@ describe('progress on a terminal', () => {
     expect(last).toMatch(/ETA 27:46:30 ….*whitepaper\.pdf$/);
   });
 });
+
+describe('progress on a terminal with Japanese file names', () => {
+  const visible = (s: string) => s.replace('\r\x1b[2K', '');
+  it.each([100, 60, 40, 24])('never draws a line wider than a %i-column terminal, and keeps the end of the name', async (columns) => {
+    const { default: stringWidth } = await import('string-width');
+    const { p, out, tick } = capture(true, columns);
+    p.start(2);
+    const name = 'ホワイトペーパー/株式会社サンプル・クラウドサービス_セキュリティホワイトペーパー_第3版.pdf';
+    tick(200);
+    p.fileStart(name);
+    for (const line of out) expect(stringWidth(visible(line))).toBeLessThan(columns);
+    expect(out.at(-1)).toMatch(/第3版\.pdf$/);
+  });
+
+  it('says it is loading the dictionary until it is ready', () => {
+    const { p, out, tick } = capture(true);
+    p.start(2);
+    p.dictionary(true);
+    tick(200);
+    p.fileStart('in/a.txt');
+    expect(out.at(-1)).toMatch(/ 0\/2 .* loading the dictionary…$/);
+    p.dictionary(false);
+    expect(out.at(-1)).toMatch(/ in\/a\.txt$/);
+  });
+});

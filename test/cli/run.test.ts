@@ -105,3 +105,65 @@ describe('hakusho run exit codes and errors', () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('hakusho run, as a person reads it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hakusho-polish-'));
+
+  it('sums up what it stored: sections, facts and the time taken, one warning in the singular', () => {
+    mkdirSync(join(dir, 'one'));
+    copyFileSync(join(ROOT, 'corpus/003_a13703324aa8d91f.txt'), join(dir, 'one/idcf.txt'));
+    copyFileSync(join(ROOT, 'test/fixtures/bad/inputs/not-a-whitepaper.md'), join(dir, 'one/memo.md'));
+    const r = hakusho(['run', join(dir, 'one'), '--db', join(dir, 'one.sqlite')]);
+    expect(r.code).toBe(0);
+    const conn = new Database(join(dir, 'one.sqlite'), { readonly: true });
+    const { sections, facts } = conn.prepare('SELECT (SELECT count(*) FROM sections) AS sections, (SELECT count(*) FROM facts) AS facts').get() as { sections: number; facts: number };
+    conn.close();
+    expect(r.stdout).toMatch(
+      new RegExp(`^hakusho: 2 stored \\(${sections} sections, ${facts} facts\\), 0 skipped, 0 failed, 1 warning \\(no-sections 1\\) in [\\d.]+ s → `),
+    );
+  });
+
+  it('--quiet prints no progress and no warnings, only the summary', () => {
+    const r = hakusho(['run', join(dir, 'one'), '--db', join(dir, 'quiet.sqlite'), '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^hakusho: 2 stored .*1 warning/);
+  });
+
+  it('says which files it reads when a folder holds none', () => {
+    mkdirSync(join(dir, 'empty'));
+    writeFileSync(join(dir, 'empty/notes.docx'), 'x');
+    const r = hakusho(['run', join(dir, 'empty'), '--db', join(dir, 'empty.sqlite')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('no whitepapers found: hakusho reads .pdf, .txt and .md files');
+    expect(r.stdout).toMatch(/^hakusho: 0 stored, 0 skipped, 0 failed in /);
+  });
+});
+
+describe('hakusho help and typos', () => {
+  it('`hakusho help run` prints the help of run', () => {
+    const r = hakusho(['help', 'run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(hakusho(['run', '--help']).stdout);
+  });
+
+  it.each([
+    ['serch', 'search'],
+    ['raport', 'report'],
+    ['exprot', 'export'],
+  ])('suggests the command meant for %s', (typo, meant) => {
+    const r = hakusho([typo, 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`Did you mean \`hakusho ${meant}\`?`);
+  });
+
+  it('suggests nothing for a word that is no near miss', () => {
+    expect(hakusho(['translate']).stderr).not.toContain('Did you mean');
+  });
+
+  it('-V prints the version of hakusho and of its rules', () => {
+    const r = hakusho(['-V']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^hakusho \d+\.\d+\.\d+\n/);
+  });
+});

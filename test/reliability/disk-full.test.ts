@@ -21,7 +21,7 @@ function expectStoppedOnce(r: { code: number | null; stdout: string; stderr: str
     `hakusho run: the disk or the database is full: cannot write to ${db} (database or disk is full); free some space and run again: what is stored is kept, and the next run does the rest\n`,
   );
   expect(r.stderr).not.toMatch(/\bfailed\b|\[internal\]|\n\s+at /);
-  const m = /^hakusho: (\d+) stored, 0 skipped, 0 failed → (.*)$/m.exec(r.stdout);
+  const m = /^hakusho: (\d+) stored \(\d+ sections?, \d+ facts?\), 0 skipped, 0 failed in [\d.]+ s → (.*)$/m.exec(r.stdout);
   expect(m, r.stdout).not.toBeNull();
   expect(m![2]).toBe(db);
   const stored = Number(m![1]);
