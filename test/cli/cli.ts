@@ -11,7 +11,7 @@ export const TSX = ['--import', pathToFileURL(createRequire(import.meta.url).res
 /** `node` arguments that start `hakusho` from the sources; the command's own arguments follow. */
 export const HAKUSHO = [...TSX, BIN];
 
-export function hakusho(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [...HAKUSHO, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+export function hakusho(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [...HAKUSHO, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
