@@ -55,7 +55,8 @@ export function attributeSelect(alias = 'f'): string {
 
 /**
  * Words for the codes attributes and values hold (daily → 日次, customer_data → 顧客データ,
- * aws:ap-northeast-1 → 東京), in Japanese and English; a code not listed is shown as it is.
+ * aws:ap-northeast-1 → 東京 (aws:ap-northeast-1): the place, and the region as the provider names
+ * it), in Japanese and English; a code not listed is shown as it is.
  */
 export const CODE_LABELS: Record<string, { ja: string; en: string }> = {
   daily: { ja: '日次', en: 'daily' },
@@ -95,18 +96,18 @@ export const CODE_LABELS: Record<string, { ja: string; en: string }> = {
   'azure-key-vault': { ja: 'Azure Key Vault', en: 'Azure Key Vault' },
   'oci-vault': { ja: 'OCI Vault', en: 'OCI Vault' },
   'ibm-key-protect': { ja: 'IBM Key Protect', en: 'IBM Key Protect' },
-  'aws:ap-northeast-1': { ja: '東京 (AWS)', en: 'Tokyo (AWS)' },
-  'aws:ap-northeast-3': { ja: '大阪 (AWS)', en: 'Osaka (AWS)' },
-  'gcp:asia-northeast1': { ja: '東京 (Google Cloud)', en: 'Tokyo (Google Cloud)' },
-  'gcp:asia-northeast2': { ja: '大阪 (Google Cloud)', en: 'Osaka (Google Cloud)' },
-  'azure:japaneast': { ja: '東日本 (Azure)', en: 'Japan East (Azure)' },
-  'azure:japanwest': { ja: '西日本 (Azure)', en: 'Japan West (Azure)' },
-  'oracle:ap-tokyo-1': { ja: '東京 (OCI)', en: 'Tokyo (OCI)' },
-  'oracle:ap-osaka-1': { ja: '大阪 (OCI)', en: 'Osaka (OCI)' },
-  'ibm:jp-tok': { ja: '東京 (IBM Cloud)', en: 'Tokyo (IBM Cloud)' },
-  'ibm:jp-osa': { ja: '大阪 (IBM Cloud)', en: 'Osaka (IBM Cloud)' },
-  'sakura:ishikari': { ja: '石狩 (さくらのクラウド)', en: 'Ishikari (Sakura Cloud)' },
-  'sakura:tokyo': { ja: '東京 (さくらのクラウド)', en: 'Tokyo (Sakura Cloud)' },
+  'aws:ap-northeast-1': { ja: '東京 (aws:ap-northeast-1)', en: 'Tokyo (aws:ap-northeast-1)' },
+  'aws:ap-northeast-3': { ja: '大阪 (aws:ap-northeast-3)', en: 'Osaka (aws:ap-northeast-3)' },
+  'gcp:asia-northeast1': { ja: '東京 (gcp:asia-northeast1)', en: 'Tokyo (gcp:asia-northeast1)' },
+  'gcp:asia-northeast2': { ja: '大阪 (gcp:asia-northeast2)', en: 'Osaka (gcp:asia-northeast2)' },
+  'azure:japaneast': { ja: '東日本 (azure:japaneast)', en: 'Japan East (azure:japaneast)' },
+  'azure:japanwest': { ja: '西日本 (azure:japanwest)', en: 'Japan West (azure:japanwest)' },
+  'oracle:ap-tokyo-1': { ja: '東京 (oracle:ap-tokyo-1)', en: 'Tokyo (oracle:ap-tokyo-1)' },
+  'oracle:ap-osaka-1': { ja: '大阪 (oracle:ap-osaka-1)', en: 'Osaka (oracle:ap-osaka-1)' },
+  'ibm:jp-tok': { ja: '東京 (ibm:jp-tok)', en: 'Tokyo (ibm:jp-tok)' },
+  'ibm:jp-osa': { ja: '大阪 (ibm:jp-osa)', en: 'Osaka (ibm:jp-osa)' },
+  'sakura:ishikari': { ja: '石狩 (sakura:ishikari)', en: 'Ishikari (sakura:ishikari)' },
+  'sakura:tokyo': { ja: '東京 (sakura:tokyo)', en: 'Tokyo (sakura:tokyo)' },
 };
 
 export type Lang = 'ja' | 'en';

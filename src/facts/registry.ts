@@ -69,20 +69,42 @@ export function factLabel(f: LabelFact, lang: Lang = 'en'): string {
     const quals = [f.frequency, f.subject, f.bound === 'exact' ? null : f.bound, f.unit === 'day' ? null : f.unit].filter((x) => x !== null && x !== undefined);
     return `${negated ? 'not ' : ''}${f.value ?? f.kind}${quals.length ? ` (${quals.join(' ')})` : ''}`;
   }
+  return readableLabel(f, 'ja');
+}
+
+const WORDS = {
+  ja: { max: '最大', min: '最低', atLeast: '以上', atMost: '以下', businessDays: '営業日', yes: 'あり', no: 'なし', denied: '否定：', noVersion: 'TLS（バージョンの記載なし）', noValue: '（値の記載なし）', open: '（', close: '）', sep: '・' },
+  en: { max: 'at most ', min: 'at least ', atLeast: ' or later', atMost: ' or earlier', businessDays: ' business days', yes: 'yes', no: 'no', denied: 'not ', noVersion: 'TLS (no version stated)', noValue: ' (no value stated)', open: ' (', close: ')', sep: ', ' },
+} as const;
+
+/**
+ * A label for readers, in Japanese or English words (the report): 「最大30日（顧客データ）」 / 「at most 30
+ * days (customer data)」, 「TLS 1.2以上」 / 「TLS 1.2 or later」, a flag as あり/なし (yes/no), a denial
+ * of anything else marked 否定 (not).
+ */
+export function readableLabel(f: LabelFact, lang: Lang): string {
+  const spec = KINDS.get(f.kind);
+  const w = WORDS[lang];
+  const type = spec?.value.type;
+  let negated = Boolean(f.negated);
   let core: string;
-  if (f.value === null) core = spec?.name.ja ?? f.kind;
-  else if (spec?.value.type === 'integer') {
-    const unit = f.unit === 'business_day' ? '営業日' : (spec.value.unit?.ja ?? '');
-    core = `${f.bound === 'max' ? '最大' : f.bound === 'min' ? '最低' : ''}${f.value}${unit}`;
-  } else if (spec?.value.type === 'version') {
-    core = `${f.value.startsWith('ssl') ? `SSL ${f.value.slice(3)}` : `TLS ${f.value}`}${f.bound === 'min' ? '以上' : f.bound === 'max' ? '以下' : ''}`;
-  } else core = codeLabel(f.value, 'ja');
+  if (type === 'flag') {
+    // A flag's denial is its value: the feature is not there.
+    core = negated ? w.no : w.yes;
+    negated = false;
+  } else if (f.value === null) core = type === 'version' ? w.noVersion : `${spec?.name[lang] ?? f.kind}${w.noValue}`;
+  else if (type === 'integer') {
+    const unit = f.unit === 'business_day' ? w.businessDays : lang === 'ja' ? (spec?.value.unit?.ja ?? '') : ` ${spec?.value.unit?.en ?? ''}`.trimEnd();
+    core = `${f.bound === 'max' ? w.max : f.bound === 'min' ? w.min : ''}${f.value}${unit}`;
+  } else if (type === 'version') {
+    core = `${f.value.startsWith('ssl') ? `SSL ${f.value.slice(3)}` : `TLS ${f.value}`}${f.bound === 'min' ? w.atLeast : f.bound === 'max' ? w.atMost : ''}`;
+  } else core = codeLabel(f.value, lang);
   const quals = ATTRIBUTES.filter((a) => a.column !== 'unit' && a.column !== 'bound' && spec?.attributes.includes(a.column))
     .map((a) => {
       const v = f[a.column];
       if (v === null || v === undefined || v === false || v === 0) return null;
-      return a.type === 'boolean' ? a.name.ja : codeLabel(String(v), 'ja');
+      return a.type === 'boolean' ? a.name[lang] : codeLabel(String(v), lang);
     })
     .filter((x) => x !== null);
-  return `${negated ? '否定：' : ''}${core}${quals.length ? `（${quals.join('・')}）` : ''}`;
+  return `${negated ? w.denied : ''}${core}${quals.length ? `${w.open}${quals.join(w.sep)}${w.close}` : ''}`;
 }

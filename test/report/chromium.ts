@@ -52,3 +52,10 @@ export function dumpDom(file: string): Promise<string> {
     return stdout;
   });
 }
+
+/** Prints a local page to PDF as a user's "Save as PDF" would: the page's own @page size, no browser header or footer. */
+export function printToPdf(file: string, pdf: string): Promise<void> {
+  return withProfile(async (profile) => {
+    await run(CHROMIUM, [...flags(profile), `--print-to-pdf=${pdf}`, '--no-pdf-header-footer', pathToFileURL(file).href], { timeout: 120_000 });
+  });
+}

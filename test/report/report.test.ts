@@ -75,19 +75,52 @@ describe('hakusho report', () => {
     expect(vendors.length).toBeGreaterThanOrEqual(5);
     for (const v of vendors) expect(html).toContain(escapeHtml(v));
     expect(html).not.toContain(OLD_EDITION_TEXT);
-    expect(html).toMatch(/1 older editions stored are left out/);
+    expect(html).toContain('保存済みの旧版1件は除外');
   });
 
   it('shows facts with links to their evidence, coverage and contradictions', () => {
-    expect(html).toMatch(/<a class="value" href="#f\d+" title="[^"]*">true<\/a>/);
-    expect(html).toMatch(/<a class="value negated" href="#f\d+"[^>]*>not true<\/a>/);
+    expect(html).toMatch(/<a class="value" href="#f\d+" title="[^"]*">あり<\/a>/);
+    expect(html).toMatch(/<a class="value negated" href="#f\d+"[^>]*>なし<\/a>/);
     const contradictions = html.slice(html.indexOf('<section id="contradictions">'), html.indexOf('<section id="evidence">'));
     expect(contradictions).toContain('多要素認証は提供していません。');
-    expect(contradictions).toContain('<code>mfa</code>');
+    expect(contradictions).toContain('<td>多要素認証</td>');
     const coverage = html.slice(html.indexOf('<section id="coverage">'), html.indexOf('<section id="contradictions">'));
     expect(coverage).toMatch(/<code>12\.3\.1<\/code>情報のバックアップ/);
-    expect(coverage).toMatch(/<td class="yes"><a href="#s\d+"/);
-    expect(coverage).toMatch(/<td class="no"/);
+    expect(coverage).toMatch(/<td class="yes" data-doc="\d+"><a href="#s\d+"/);
+    expect(coverage).toMatch(/<td class="no" data-doc="\d+" title="[^"]*: 記載なし"/);
+  });
+
+  it('speaks Japanese: its headings, and no internal code in the text a reader sees', () => {
+    const visible = html.replace(/<style>[\s\S]*?<\/style>|<script>[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ');
+    for (const code of ['customer_data', 'on_change', 'business_day', 'not true', 'backup_generations', 'retention_days', 'daily']) expect(visible).not.toContain(code);
+    const headings = [...html.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
+    expect(headings).toEqual(['ホワイトペーパー', '主な事実', '管理策の対応状況', expect.stringMatching(/^矛盾（\d+）$/), '根拠', 'セクション本文']);
+    expect(visible).toMatch(/\d+世代（日次）/);
+    expect(visible).toMatch(/最大\d+日（顧客データ）/);
+    expect(visible).toContain('東京 (aws:ap-northeast-1)');
+  });
+
+  it('speaks English with --lang en', async () => {
+    const en = join(built.dir, 'out', 'report-en.html');
+    expect((await cli('report', '--db', built.db, '--out', en, '--lang', 'en')).code).toBe(0);
+    const page = readFileSync(en, 'utf8');
+    expect([...page.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual(['Whitepapers', 'Key facts', 'Control coverage', expect.stringMatching(/^Contradictions/), 'Evidence', 'Section text']);
+    expect(page).toMatch(/\d+ generations \(daily\)/);
+    expect(page).toContain('<html lang="en">');
+    expect((await cli('report', '--db', built.db, '--lang', 'fr')).code).toBe(2);
+  });
+
+  it('has a vendor filter and tables whose header and first column stick, with no scrolling box around them', () => {
+    expect(html).toMatch(/<input type="search" id="vendor-filter"/);
+    expect(html).not.toContain('overflow-x');
+    expect(html).toMatch(/thead th \{[^}]*position: sticky; top: 0/);
+    expect(html).toMatch(/tbody th:first-child[^{]*\{[^}]*position: sticky; left: 0/);
+    for (const v of vendors) expect(html).toMatch(new RegExp(`<tr id="doc-\\d+" data-doc="\\d+" data-name="${escapeHtml(v).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}">`));
+  });
+
+  it('prints on A4 landscape with table headers repeated on every page', () => {
+    expect(html).toMatch(/@page \{ size: A4 landscape;/);
+    expect(html).toMatch(/@media print \{[\s\S]*thead \{ display: table-header-group; \}/);
   });
 
   it('escapes all text', () => {
@@ -101,7 +134,7 @@ describe('hakusho report', () => {
     openForWrite(empty).close();
     const page = join(built.dir, 'empty.html');
     expect((await cli('report', '--db', empty, '--out', page)).code).toBe(0);
-    expect(readFileSync(page, 'utf8')).toContain('run <code>hakusho run &lt;folder&gt;</code> first');
+    expect(readFileSync(page, 'utf8')).toContain('先に <code>hakusho run &lt;フォルダ&gt;</code> を実行してください');
   });
 
   it('fails with a hint when there is no database', async () => {
@@ -130,6 +163,6 @@ describe.skipIf(!haveChromium() && !process.env.CI)('the report in headless Chro
     const dom = await dumpDom(out);
     for (const v of vendors) expect(dom).toContain(escapeHtml(v));
     expect(dom).toMatch(/<table class="matrix">/);
-    expect(dom).toMatch(/<title>ISO\/IEC 27017 whitepapers compared — hakusho<\/title>/);
+    expect(dom).toMatch(/<title>ISO\/IEC 27017 ホワイトペーパー比較 — hakusho<\/title>/);
   });
 });
