@@ -38,6 +38,7 @@ const COMMANDS: Record<string, (db: string) => string[]> = {
   report: (db) => ['report', '--db', db, '--out', at('out/report.html')],
   export: (db) => ['export', '--format', 'json', '--db', db],
   diff: (db) => ['diff', '1', '2', '--db', db],
+  check: (db) => ['check', '--policy', join(ROOT, 'examples/policy.json'), '--db', db],
 };
 
 /** What each command must say for each fault. */
