@@ -13,6 +13,9 @@ const PREFIXED = new Set(['対応', '提供', '実施', '使用', '利用', '採
 function isCue(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
   const next = tokens[i + 1];
+  // 「止めずに取得」「停止することなく取得」: the manner of the predicate that follows (without …), not its denial.
+  if (t.surface === 'ず' && next?.surface === 'に') return false;
+  if (t.surface === 'なく' && tokens[i - 1]?.surface === 'こと' && next && next.pos !== '助動詞' && next.surface !== '、') return false;
   if (t.pos === '助動詞' && NEG_AUX.has(t.base)) {
     // 「しなければならない」: obligation, not denial.
     if (next?.surface === 'ば' || next?.surface === 'ねば') return false;

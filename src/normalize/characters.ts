@@ -14,5 +14,7 @@ export function normalizeChars(text: string): string {
     .replace(/\u301c/g, '~') // wave dash; NFKC already made full-width tilde ~
     .replace(/\u00a0|\u3000/g, ' ')
     // Private-use code points in extracted text are symbol-font bullets (Wingdings U+F09E …).
-    .replace(/[\ue000-\uf8ff]/g, '・');
+    .replace(/[\ue000-\uf8ff]/g, '・')
+    // 「5.3.2. バックアップ¶」: the permalink mark a documentation site (Sphinx, MkDocs) puts after each heading.
+    .replace(/\s*¶\s*$/, '');
 }

@@ -246,6 +246,37 @@ function follows(a: number[], b: number[]): boolean {
   return a.length > b.length;
 }
 
+/**
+ * The title of the heading this one sits under: the nearest before it at a higher Markdown level, or
+ * whose number its own extends (「5.3 データ管理」 for 「5.3.1 所在地」).
+ */
+function parentTitle(items: readonly Item[], i: number): string | null {
+  const p = items[i]!.parsed;
+  const number = headingNumber(p);
+  if (p.level === null && (number === null || number.length < 2)) return null;
+  for (let j = i - 1; j >= 0; j--) {
+    const q = items[j]!;
+    if (q.kind !== 'heading' || q.parsed.id) continue;
+    if (p.level !== null && q.parsed.level !== null && q.parsed.level < p.level) return q.parsed.title;
+    const up = headingNumber(q.parsed);
+    if (number && up && up.length < number.length && up.every((n, k) => n === number[k])) return q.parsed.title;
+  }
+  return null;
+}
+
+/**
+ * A heading's control, read in the context of the heading it sits under when it says too little alone
+ * (「データ管理」 › 「所在地」 is where data is kept): a short heading, under a parent that names no control.
+ */
+function mapInContext(items: readonly Item[], i: number, title: string): TopicMatch | null {
+  const own = mapHeading(title);
+  if (own || title.length > 12 || isNoControl(title)) return own;
+  const parent = parentTitle(items, i);
+  if (parent === null || mapHeading(parent) !== null) return null;
+  const both = mapHeading(`${parent} ${title}`);
+  return both?.by === 'topic' ? both : null;
+}
+
 /** A line whose bracket is still open: 「1. クラウドサービスプロバイダの地理的所在地(関係当局と」. */
 function opensBracket(text: string): boolean {
   return (text.match(/[(（[【]/g)?.length ?? 0) > (text.match(/[)）\]】]/g)?.length ?? 0) && !/[。]/.test(text);
@@ -335,10 +366,10 @@ export function segmentDocument(input: readonly Line[]): Segmented {
     plainHeadings.add(i);
     count('plain', mapHeading(it.text) !== null);
   });
-  for (const it of items) {
-    if (it.kind !== 'heading' || it.parsed.id || it.parsed.chapter || it.parsed.notApplicable || it.parsed.introducesCloudControls) continue;
-    count(it.parsed.shape, mapHeading(it.parsed.title) !== null);
-  }
+  items.forEach((it, i) => {
+    if (it.kind !== 'heading' || it.parsed.id || it.parsed.chapter || it.parsed.notApplicable || it.parsed.introducesCloudControls) return;
+    count(it.parsed.shape, mapInContext(items, i, it.parsed.title) !== null);
+  });
   const supported = (shape: string) => {
     const mapped = mappedByShape.get(shape) ?? 0;
     return mapped >= TOPIC_SUPPORT && mapped * 2 >= (allByShape.get(shape) ?? 0);
@@ -580,7 +611,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
     const isChapter = p.chapter || (number !== null && follows(number, chapter));
     // A Markdown heading at the open section's level or above ends it, whatever it is.
     if (p.level !== null && open && (open.level === null || p.level <= open.level)) close();
-    const mapped = region === 'revisions' || (p.chapter && isCategoryTitle(p.title)) ? null : mapHeading(p.title);
+    const mapped = region === 'revisions' || (p.chapter && isCategoryTitle(p.title)) ? null : mapInContext(items, i, p.title);
     let reason: RejectReason | null = null;
     if (mapped?.by === 'title') {
       // An official title opens a section unless it sits inside one, or, in a document that prints ids,
