@@ -101,7 +101,8 @@ const QUESTION = /^(?:Q|質問|問)\s*\d{0,3}\s*(?:[.:：)）]\s*|\s+)(\S.*)$/i;
 // 「A.5.23 …」 is an Annex A number, not an answer.
 // 「A 利用できます。」: a bare A and a space before Japanese text is a label too.
 const ANSWER = /^(?:(?:A|回答|答え?)\s*\d{0,3}\s*[.:：)）](?!\d)\s*|A\s+(?=[^\x00-\x7f]))(.*)$/i;
-const RELATED = /^(?:関連(?:する)?管理策|対応(?:する)?管理策|該当管理策|関連規格|参照管理策)(?:番号)?\s*[:：]?\s*(.+)$/;
+// 「関連管理策：12.3.1」「対応するISO/IEC 27017管理策：12.3.1」「該当する27017の管理策: CLD.9.5.1」
+const RELATED = /^(?:関連|対応|該当|参照)(?:する)?\s*(?:(?:ISO\/IEC\s*)?27017(?::2015)?\s*の?\s*)?(?:管理策|規格)(?:番号)?\s*[:：]?\s*(.+)$/;
 const ID_ANYWHERE = /(?:A\s*\.\s*)?(?:CLD\s*\.?\s*)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}/gi;
 /** Chapter titles whose headings and tables are overview, not controls. */
 const OVERVIEW = /はじめに|概要|本書について|本書の|目的|適用範囲|凡例|総則|基本情報|前提|序|About|Overview|Introduction/i;
@@ -600,6 +601,16 @@ export function segmentDocument(input: readonly Line[]): Segmented {
     if (p.bullet) {
       if (mapHeading(p.title)?.by === 'title') reject(i, 'bullet');
       return false;
+    }
+    // 「A.8.13 情報のバックアップ」 over 「対応するISO/IEC 27017管理策：12.3.1」: the line below names the control.
+    const below = nextContent(i + 1);
+    if (below !== -1 && items[below]!.kind === 'related' && !isSentence(p.title)) {
+      close();
+      const iso2022 = p.number && is2022Control(p.number) ? p.number : group;
+      start({ controlId: items[below]!.value!, heading: p.title, level: p.level, line: it.line, iso2022, matchedBy: 'id', rule: 'heading' });
+      seenIdSection = true;
+      cursor = below;
+      return true;
     }
     // 「1. クラウドサービスプロバイダの地理的所在地」 followed by 「ISO/IEC 27017:2015 A. 6. 1. 3」: the id line takes it.
     const next = nextContent(i + 1);
