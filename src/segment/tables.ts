@@ -2,7 +2,7 @@
 // row per topic (「項目 | 当社の対応 | 関連文書」): which column holds what, and what each row is.
 // Rows arrive as lines whose cells are separated by TAB (src/extract/rows.ts, layout.ts).
 import { isSentenceTail, parseLine } from './grammar.ts';
-import { mapHeading, type TopicMatch } from './topics.ts';
+import { isNoControl, mapHeading, type TopicMatch } from './topics.ts';
 
 export interface TableRow {
   /** Index of the row's line in the document. */
@@ -79,7 +79,8 @@ export function readControlTable(rows: readonly TableRow[], { topics }: { topics
   let header = headerAt === -1 ? null : rows[headerAt]!.cells.map(clean);
   // A header whose cells wrapped onto a second row (「管理策 | ISO/IEC」 over 「番号 | 27001:2022」).
   const second = headerAt === -1 ? undefined : rows[headerAt + 1];
-  if (header && second && second.cells.every((c) => clean(c).length <= 20 && idCell(c) === null) && second.cells.filter((c) => clean(c) !== '').length >= 2) {
+  // A row with a sentence in it is the first row of the body, not the header's second line.
+  if (header && second && second.cells.every((c) => clean(c).length <= 20 && idCell(c) === null && !/[。]|(?:ます|です)$/.test(clean(c))) && second.cells.filter((c) => clean(c) !== '').length >= 2) {
     header = header.map((h, c) => clean(`${h}${clean(second.cells[c] ?? '')}`));
     headerAt++;
   }
@@ -122,6 +123,14 @@ export function readControlTable(rows: readonly TableRow[], { topics }: { topics
     : textCols.filter((c) => c < implCol!).at(-1);
   if (idCol === undefined && titleCol === undefined) return null;
 
+  // The category a row sits in (the cells before its title; a merged cell is empty below its first
+  // row), which a short topic is read with: 「データ」 › 「保管場所」 is where data is kept.
+  let category = '';
+  const inCategory = (title: string): TopicMatch | null => {
+    if (category === '' || title.length > 12 || isNoControl(title) || mapHeading(category) !== null) return null;
+    const both = mapHeading(`${category} ${title}`);
+    return both?.by === 'topic' ? both : null;
+  };
   const decisions: RowDecision[] = rows.map((_, i): RowDecision => {
     if (i <= headerAt) return i >= headerStart ? { kind: 'header' } : { kind: 'text' };
     const row = body[i - headerAt - 1]!;
@@ -138,7 +147,9 @@ export function readControlTable(rows: readonly TableRow[], { topics }: { topics
     if (/^\d{1,3}$/.test(clean(row.cells.at(-1) ?? '')) && implementation.length < 12) return { kind: 'skip', reason: 'toc' };
     if (implementation === '') return { kind: 'skip', reason: 'category_row' };
     if (id) return { kind: 'section', control: id, by: 'id', heading: title || idAndTitle!.title || id, body: bodyText, iso2022 };
-    const mapped = title ? mapHeading(title) : null;
+    const here = (titleCol === undefined ? [] : row.cells.slice(0, titleCol)).map(clean).filter((c) => c !== '' && !/^\d{1,3}$/.test(c)).join(' ');
+    if (here !== '') category = here;
+    const mapped = title ? (mapHeading(title) ?? inCategory(title)) : null;
     if (!mapped || (mapped.by === 'topic' && !topics)) return { kind: 'skip', reason: title ? 'unknown_title' : 'category_row' };
     return { kind: 'section', control: mapped.control, by: mapped.by, heading: title, body: bodyText, iso2022 };
   });
