@@ -153,6 +153,8 @@ function classify(line: Line): Item {
   }
   const question = QUESTION.exec(unbold);
   if (question && !parsed.id) return { ...item, kind: 'question', value: question[1]!.trim() };
+  // 「## データはどこに保存されますか？」: a help centre's question as a heading, with no Q label.
+  if ((parsed.level !== null || parsed.shape === 'bold') && !parsed.id && /[?？]$/.test(parsed.title)) return { ...item, kind: 'question', value: parsed.title };
   const answer = ANSWER.exec(unbold);
   if (answer && !parsed.id) return { ...item, kind: 'answer', value: answer[1]!.trim() };
   // 「目次：[保存場所](#保存場所) ／ [責任共有モデル](#…)」: a page's links to its own headings.
@@ -234,6 +236,17 @@ function isPlainHeading(items: readonly Item[], i: number): boolean {
   const before = items[p];
   if (!before || breadcrumb) return true;
   return before.kind !== 'text' || /[。.!?！？」)）]$/.test(before.text);
+}
+
+/** A short line ending in a question mark, after a blank line (or nothing), with text after it. */
+function isPlainQuestion(items: readonly Item[], i: number): boolean {
+  const it = items[i]!;
+  if (it.kind !== 'text' || it.text.length > 60 || !/[?？]$/.test(it.text) || it.parsed.id) return false;
+  const before = items[i - 1];
+  if (before && before.kind !== 'blank' && before.kind !== 'furniture') return false;
+  let n = i + 1;
+  while (n < items.length && (items[n]!.kind === 'blank' || items[n]!.kind === 'furniture')) n++;
+  return items[n]?.kind === 'text' || items[n]?.kind === 'answer';
 }
 
 /** The number of a numbered heading (「2. お問い合わせ窓口」 → [2], 「6.2 技術的な対策」 → [6, 2]). */
@@ -335,6 +348,10 @@ export function segment(input: Line[]): Section[] {
 export function segmentDocument(input: readonly Line[]): Segmented {
   const lines = joinWrappedBrackets(input);
   const items = markTableOfContents(lines.map(classify));
+  // Questions printed as plain lines (「データはどこに保存されますか？」 above its answer, no Q label):
+  // a run of them is an FAQ; one alone is a line of text.
+  const plainQuestions = items.flatMap((_, i) => (isPlainQuestion(items, i) ? [i] : []));
+  if (plainQuestions.length >= 2) for (const i of plainQuestions) items[i] = { ...items[i]!, kind: 'question', value: items[i]!.text };
   const sections: Section[] = [];
   const rules: SectionRule[] = [];
   const passages: Passage[] = [];
