@@ -184,7 +184,7 @@ const pdfDb = freshDb('pdf-n');
 const pdfDbs = firstThen(pdfDb, 'pdf-n');
 const [paN, c] = bestInTurn(() => ['pipeline', pdfDir, pdfDbs(), String(N)], () => ['pdfjs', pdfDir]);
 const pdfWorks = paN.failed === 0 && paN.stored === PDFS;
-if (!pdfWorks) console.log(`!! PDF pipeline: ${paN.failed} of ${PDFS} PDFs failed: ${(paN.failures as string[]).join(' | ')}`);
+if (!pdfWorks) console.log(`!! PDF pipeline: ${paN.stored} of ${PDFS} PDFs stored, ${paN.failed} failed: ${(paN.failures as string[]).join(' | ')}`);
 line('(a) pipeline, PDF, 1 job', pa1, PDFS, `  ${Math.round(Number(pa1.pages) / (pa1.ms / 1000))} pages/s`);
 line(`(a) pipeline, PDF, ${N} jobs`, paN, PDFS, `  ${Math.round(Number(paN.pages) / (paN.ms / 1000))} pages/s, ${(pdfMb / (paN.ms / 1000)).toFixed(2)} MB/s`);
 const dPdf = best(() => ['pipeline', pdfDir, pdfDb, String(N)]);

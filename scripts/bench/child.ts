@@ -10,7 +10,6 @@
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { whitepaperJa } from '../../pipelines/version.ts';
 
 const require = createRequire(import.meta.url);
 const [mode, dir, ...rest] = process.argv.slice(2);
@@ -29,6 +28,8 @@ if (mode === 'pipeline') {
   // The compiled batch run, whose workers load the compiled pipeline (typed by its sources).
   const built = new URL('../../dist/src/batch/run.js', import.meta.url).href;
   const { runBatch } = (await import(built)) as typeof import('../../src/batch/run.ts');
+  // The compiled pipeline too: compiled workers cannot load TypeScript.
+  const { whitepaperJa } = (await import(new URL('../../dist/pipelines/version.js', import.meta.url).href)) as typeof import('../../pipelines/version.ts');
   const Database = (await import('better-sqlite3')).default;
   const start = performance.now();
   const summary = await runBatch({ pipeline: whitepaperJa(), paths: [dir], db: db!, jobs: Number(jobs), force: false });
@@ -37,6 +38,8 @@ if (mode === 'pipeline') {
   out.skipped = summary.skipped.length;
   out.failed = summary.failed.length;
   out.failures = [...new Set(summary.failed.map((f) => `${f.rule}: ${f.reason}`))].slice(0, 3);
+  // A batch that stopped (its workers could not start) stores nothing and fails no file: say why.
+  if (summary.halted) (out.failures as string[]).unshift(`halted: ${summary.halted.reason}`);
   const conn = new Database(db!, { readonly: true });
   out.pages = (conn.prepare('SELECT coalesce(sum(pages), 0) AS n FROM documents').get() as { n: number }).n;
   out.sections = (conn.prepare('SELECT count(*) AS n FROM sections').get() as { n: number }).n;
