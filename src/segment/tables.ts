@@ -24,15 +24,15 @@ export interface ControlTable {
   topics: number;
 }
 
-const HEADER_WORDS = /^(?:No\.?|#|番号|管理策番号|管理策No\.?|項番|分類|区分|カテゴリ|管理策|管理策名|項目|タイトル|トピック|内容|当社の実施内容|当社の対応|当社の対応状況|実施内容|対応内容|対応状況|実施状況|取り組み|当社の取り組み|説明|備考|補足|関連文書|関連資料|参照|ISO\/IEC\s*27001:2022|ISO\/IEC\s*27017(?::2015)?|27001:2022|27017|JIS\s*Q\s*27017|control|title|description|remarks|notes)$/i;
+const HEADER_WORDS = /^(?:No\.?|#|番号|管理策番号|管理策No\.?|項番|分類|区分|カテゴリ|管理策|管理策名|項目|タイトル|トピック|内容|質問|設問|質問内容|確認項目|回答|回答内容|ご回答|(?:関連|対応|該当)管理策|当社の実施内容|当社の対応|当社の対応状況|実施内容|対応内容|対応状況|実施状況|取り組み|当社の取り組み|説明|備考|補足|関連文書|関連資料|参照|ISO\/IEC\s*27001:2022|ISO\/IEC\s*27017(?::2015)?|27001:2022|27017|JIS\s*Q\s*27017|control|title|description|remarks|notes)$/i;
 /** Header of the column that says what the vendor does. */
-const IMPLEMENTATION = /実施内容|対応内容|対応状況|実施状況|当社の対応|当社の取り組み|取り組み|取組|説明|内容|implementation|description|response/i;
+const IMPLEMENTATION = /実施内容|対応内容|対応状況|実施状況|当社の対応|当社の取り組み|取り組み|取組|説明|内容|回答|implementation|description|response|answer/i;
 /** Whose column it is: the provider's (当社の責任, CSPの実施事項) or the customer's (お客様の責任, CSCへのお願い). */
 const PROVIDER_HEADER = /当社|弊社|提供者|プロバイダ|事業者|CSP|provider/i;
 const CUSTOMER_HEADER = /お客様|カスタマ|利用者|CSC|customer/i;
-const ID_HEADER = /管理策番号|管理策No|^番号$|^項番$|27017|control\s*(?:no|id)/i;
+const ID_HEADER = /管理策番号|管理策No|^番号$|^項番$|^(?:関連|対応|該当)管理策$|27017|control\s*(?:no|id)/i;
 const MAPPING_HEADER = /27001\s*:\s*2022|2022/;
-const TITLE_HEADER = /^(?:管理策|管理策名|項目|タイトル|トピック|title|topic)$/i;
+const TITLE_HEADER = /^(?:管理策|管理策名|項目|タイトル|トピック|質問|設問|質問内容|確認項目|title|topic|question)$/i;
 const NO_VALUE = /^(?:[-―‐—–]|なし|該当なし|N\/?A)?$/i;
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -137,7 +137,10 @@ export function readControlTable(rows: readonly TableRow[], { topics }: { topics
     const cell = (c: number | undefined) => (c === undefined ? '' : clean(row.cells[c] ?? ''));
     const implementation = (row.cells[implCol!] ?? '').trim();
     // The implementation cell and what follows it in the row (備考, 関連文書) make the body.
-    const rest = row.cells.slice(implCol! + 1).map((c) => c.trim()).filter((c) => !NO_VALUE.test(clean(c)));
+    const rest = row.cells
+      .map((c, k) => ({ c: c.trim(), k }))
+      .filter(({ c, k }) => k > implCol! && k !== idCol && k !== mappingCol && !NO_VALUE.test(clean(c)))
+      .map(({ c }) => c);
     const bodyText = [implementation, ...rest].filter((c) => c !== '').join('\n');
     const title = cell(titleCol);
     const iso = cell(mappingCol);
