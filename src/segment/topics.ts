@@ -31,8 +31,9 @@ function lower(s: string): string {
   return s.toLowerCase();
 }
 
-/** A rule's word as the key spells it. */
-const ruleWord = (w: string) => lower(mask(w));
+/** The rules with each word as the key spells it (masked, lower case), and its length, made once. */
+const RULES = TOPICS.map((rule) => ({ control: rule.control, groups: rule.groups.map((g) => g.map((w) => ({ key: lower(mask(w)), length: w.length }))) }));
+const NONE_WORDS = NO_CONTROL.map((w) => ({ key: lower(w), length: w.length }));
 
 /** A help centre's category joining broad words (「セキュリティ・プライバシー」「Security & Privacy」): no one control. */
 const WORD = '(?:セキュリティ|プライバシー|コンプライアンス|安全性|信頼性|security|privacy|compliance|trust)';
@@ -44,10 +45,11 @@ export function matchTopic(text: string): string | null {
   if (key.length < 2 || CATEGORY.test(key)) return null;
   let best: { control: string; score: number } | null = null;
   let tie = false;
-  for (const rule of TOPICS) {
+  for (const rule of RULES) {
     let score = 0;
     for (const group of rule.groups) {
-      const hit = group.filter((w) => key.includes(ruleWord(w))).reduce((m, w) => Math.max(m, w.length), 0);
+      let hit = 0;
+      for (const w of group) if (w.length > hit && key.includes(w.key)) hit = w.length;
       if (hit === 0) {
         score = 0;
         break;
@@ -59,14 +61,14 @@ export function matchTopic(text: string): string | null {
     else if (score === best.score && rule.control !== best.control) tie = true;
   }
   if (!best || tie) return null;
-  const none = NO_CONTROL.filter((w) => key.includes(lower(w))).reduce((m, w) => Math.max(m, w.length), 0);
+  const none = NONE_WORDS.filter((w) => key.includes(w.key)).reduce((m, w) => Math.max(m, w.length), 0);
   return none >= best.score ? null : best.control;
 }
 
 /** Whether the text names something that is no control at all (推奨環境, 料金プラン, 稼働率・SLA). */
 export function isNoControl(text: string): boolean {
   const key = lower(topicKey(text));
-  return NO_CONTROL.some((w) => key.includes(lower(w)));
+  return NONE_WORDS.some((w) => key.includes(w.key));
 }
 
 /** A heading's control by its official title (or a variant), else by its topic. */
