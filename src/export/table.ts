@@ -1,10 +1,20 @@
 // An aligned text table for terminals. East Asian wide and full-width characters take two
 // columns, combining marks none, so Japanese text lines up under its header.
-import stringWidth from 'string-width';
+import { eastAsianWidth } from 'get-east-asian-width';
 
-/** Columns `s` takes in a monospace terminal (string-width: East Asian wide characters 2, combining marks 0). */
+/** Control characters, combining marks, zero-width characters and variation selectors take no column. */
+const ZERO_WIDTH = /^[\p{Cc}\p{Mn}\p{Me}\u200b-\u200f\u2060\ufe00-\ufe0f\ufeff]$/u;
+
+/** Columns one character takes in a monospace terminal: 2 for East Asian wide and full-width (get-east-asian-width), 0 for marks. */
+function charWidth(ch: string): number {
+  return ZERO_WIDTH.test(ch) ? 0 : eastAsianWidth(ch.codePointAt(0)!);
+}
+
+/** Columns `s` takes in a monospace terminal. */
 export function displayWidth(s: string): number {
-  return stringWidth(s);
+  let w = 0;
+  for (const ch of s) w += charWidth(ch);
+  return w;
 }
 
 /** Cuts `s` to at most `max` columns, ending with … when cut. */
@@ -13,7 +23,7 @@ export function truncate(s: string, max: number): string {
   let out = '';
   let w = 0;
   for (const ch of s) {
-    const cw = stringWidth(ch);
+    const cw = charWidth(ch);
     if (w + cw > max - 1) break;
     out += ch;
     w += cw;
@@ -28,7 +38,7 @@ export function truncateStart(s: string, max: number): string {
   let out = '';
   let w = 0;
   for (let i = chars.length - 1; i >= 0; i--) {
-    const cw = stringWidth(chars[i]!);
+    const cw = charWidth(chars[i]!);
     if (w + cw > max - 1) break;
     out = chars[i]! + out;
     w += cw;
