@@ -16,5 +16,8 @@ export function normalizeChars(text: string): string {
     // Private-use code points in extracted text are symbol-font bullets (Wingdings U+F09E …).
     .replace(/[\ue000-\uf8ff]/g, '・')
     // 「5.3.2. バックアップ¶」: the permalink mark a documentation site (Sphinx, MkDocs) puts after each heading.
-    .replace(/\s*¶\s*$/, '');
+    .replace(/\s*¶\s*$/, '')
+    // 「Section titled “通信の暗号化”」: the hidden label of a heading's anchor (Astro Starlight), which a
+    // copied page glues to the paragraph after the heading.
+    .replace(/^Section titled [“"][^”"]*[”"]\s*/, '');
 }

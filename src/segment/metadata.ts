@@ -70,6 +70,11 @@ function statedDate(fields: Field[], labels: string[]): string | null {
   const dated = fields.filter((f) => keyIs(f, DATE_KEYS) && findDate(f.value) !== null);
   const field = dated.find((f) => UPDATE_KEYS.test(f.key)) ?? dated[0];
   if (field) return findDate(field.value)!.iso;
+  // 「2022-05-25 10:30:05 UTC 2022-07-16 02:35:34 UTC」: an article's created and updated times; the later is its date.
+  for (const l of labels) {
+    const stamps = [...l.matchAll(/(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}/g)].map((m) => m[1]!);
+    if (stamps.length >= 2) return stamps.sort().at(-1)!;
+  }
   const revised = labels.find((l) => /改訂|改定|改版|更新/.test(l) && findDate(l) !== null);
   return findDate(revised ?? '')?.iso ?? labels.map((l) => findDate(l)?.iso).find((d) => d !== undefined) ?? null;
 }

@@ -92,8 +92,8 @@ interface Item {
   value: string | null;
 }
 
-/** A help-centre article's date line (「更新日：2024/03/01」「Last updated: 2024-03-01」): about the page, not the control. */
-const DATE_STAMP = /^(?:最終)?(?:更新|公開|掲載|投稿|作成)(?:日|日時)?\s*[:：]\s*\d{4}\s*[/.\-年]\s*\d{1,2}\s*[/.\-月]\s*\d{1,2}\s*日?$|^(?:last\s+)?(?:updated|published)(?:\s+on)?\s*:?\s*\d{4}-\d{1,2}-\d{1,2}$/i;
+/** A help-centre article's date line (「更新日：2024/03/01」「Last updated: 2024-03-01」「2022-05-25 10:30:05 UTC 2022-07-16 02:35:34 UTC」): about the page, not the control. */
+const DATE_STAMP = /^(?:最終)?(?:更新|公開|掲載|投稿|作成)(?:日|日時)?\s*[:：]\s*\d{4}\s*[/.\-年]\s*\d{1,2}\s*[/.\-月]\s*\d{1,2}\s*日?$|^(?:last\s+)?(?:updated|published)(?:\s+on)?\s*:?\s*\d{4}-\d{1,2}-\d{1,2}$|^(?:\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?\s*(?:UTC|JST|Z|[+-]\d{2}:?\d{2})?\s*){1,3}$/i;
 const FURNITURE = /^(?:-{3,}|\*{3,}|_{3,}|\d{1,3}|[-–—―]\s*\d{1,3}\s*[-–—―]|\d{1,3}\s*\/\s*\d{1,3}|(?:page|p\.)\s*\d{1,3})$/i;
 /** 「ホーム > セキュリティ > データの取り扱い」: a web page's navigation, not its content. */
 const BREADCRUMB = /^[^。>＞»›]{1,40}(?:\s*[>＞»›]\s*[^。>＞»›]{1,40}){2,}$/;
@@ -349,9 +349,11 @@ export function segmentDocument(input: readonly Line[]): Segmented {
   const lines = joinWrappedBrackets(input);
   const items = markTableOfContents(lines.map(classify));
   // Questions printed as plain lines (「データはどこに保存されますか？」 above its answer, no Q label):
-  // a run of them is an FAQ; one alone is a line of text.
+  // a run of them is an FAQ; one alone is an article's title only where nothing else is a heading
+  // (a help-centre article), else a line of text.
   const plainQuestions = items.flatMap((_, i) => (isPlainQuestion(items, i) ? [i] : []));
-  if (plainQuestions.length >= 2) for (const i of plainQuestions) items[i] = { ...items[i]!, kind: 'question', value: items[i]!.text };
+  const article = plainQuestions.length === 1 && !items.some((it) => it.kind === 'heading' || it.kind === 'question' || it.kind === 'row');
+  if (plainQuestions.length >= 2 || article) for (const i of plainQuestions) items[i] = { ...items[i]!, kind: 'question', value: items[i]!.text };
   const sections: Section[] = [];
   const rules: SectionRule[] = [];
   const passages: Passage[] = [];
@@ -388,8 +390,12 @@ export function segmentDocument(input: readonly Line[]): Segmented {
     if (it.kind !== 'heading' || it.parsed.id || it.parsed.chapter || it.parsed.notApplicable || it.parsed.introducesCloudControls) return;
     count(it.parsed.shape, mapInContext(items, i, it.parsed.title) !== null);
   });
+  // A document that prints no control ids and has no table of controls (a help page, a security page)
+  // is read by its topics, however few of its headings name one.
+  const topicPage = !idMode && !items.some((it) => it.kind === 'row');
   const supported = (shape: string) => {
     const mapped = mappedByShape.get(shape) ?? 0;
+    if (topicPage && mapped >= 1) return true;
     return mapped >= TOPIC_SUPPORT && mapped * 2 >= (allByShape.get(shape) ?? 0);
   };
 

@@ -163,13 +163,20 @@ const SELF_NAMED = new RegExp(String.raw`${NAMES}\s*[(（]\s*以下[、,]?\s*[�
 /** 「本書は、当社が提供する「X」について…」: the opening sentence names what the document is about. */
 const ABOUT = new RegExp(String.raw`^${THIS_DOCUMENT}は[、,]?(?:[^。「」()]|\([^()]{0,20}\)){0,60}?${NAMES}\s*(?:について|に関して|における)`, 'u');
 
-/** The service the document calls 本サービス (「「X」（以下「本サービス」）」), else the one it is about. */
+/** 「X は、株式会社Yが提供しています」「Xは株式会社Yの提供するサービスです」: a name its maker is said to provide. */
+const PROVIDED = /^[「『]?([^。「」『』、,はがの]{2,40}?)[」』]?は[、,]?\s*([^。、]{2,60}?)(?:が|の)提供(?:する|している|しています|しております|いたします)/u;
+
+/** The service the document calls 本サービス (「「X」（以下「本サービス」）」), else the one it is about, else the one its maker provides. */
 function namedService(sentences: readonly Sentence[]): string[] {
   for (const re of [SELF_NAMED, ABOUT]) {
     for (const { text } of sentences) {
       const m = re.exec(text);
       if (m) return namesIn(m[1]!);
     }
+  }
+  for (const { text } of sentences.slice(0, 10)) {
+    const m = PROVIDED.exec(text);
+    if (m && companyLine(m[2]!) !== null) return splitServices(m[1]!);
   }
   return [];
 }
@@ -196,6 +203,9 @@ function coverTitle(lines: readonly string[]): string[] {
   // 「X　ISO/IEC 27017:2015 管理策対応表」: the name, then the standard and what the document is.
   const withStandard = first && first.length <= 120 && /^(.+?)\s+(?:ISO\s*\/\s*IEC|JIS\s*Q)\s*27017(?::\d{4})?\s*\S{0,12}?(?:対応表|対応一覧|一覧|説明書|ホワイトペーパー)$/iu.exec(first);
   if (withStandard && companyLine(withStandard[1]!) === null) return splitServices(withStandard[1]!);
+  // 「クラウドサービス「X」のセキュリティ」「「X」セキュリティホワイトペーパー」: the title quotes the name.
+  const quoted = first && first.length <= 80 && TITLE_WORDS.test(first) ? /[「『]([^」』]{2,40})[」』]/u.exec(first) : null;
+  if (quoted && companyLine(quoted[1]!) === null) return splitServices(quoted[1]!);
   // A heading (「1. 目的」「第1章」) opens a document without a cover.
   if (!first || first.length > 60 || /ISO|IEC|JIS|27017|27001/i.test(first) || /^(?:\d|第\s*\d|[■□●◆【])/u.test(first)) return [];
   const sameLine = /^(.+?)\s+(?:クラウド)?(?:情報)?セキュリティ\s*(?:ホワイトペーパー|white\s*paper|説明書)$/iu.exec(first);

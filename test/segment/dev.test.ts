@@ -1,5 +1,6 @@
-// Every document of the dev set (test/dev/: ten layouts the corpus does not show) and of the holdout
-// (test/holdout/: twenty more in those families by another hand) against its gold: the control
+// Every document of the dev set (test/dev/: ten layouts the corpus does not show), of the holdout
+// (test/holdout/: twenty more in those families by another hand) and of test/real/ (layouts of real
+// public pages) against its gold: the control
 // sections, where each body starts, the 27001:2022 number the document gives, and the metadata.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -8,9 +9,10 @@ import { segment } from '../../src/segment/sections.ts';
 import { compact, DEV, readJson, readLines, type Gold } from './support.ts';
 
 const HOLDOUT = new URL('../holdout/', import.meta.url);
-const GOLDS = [DEV, HOLDOUT].flatMap((dir) =>
+const REAL = new URL('../real/', import.meta.url);
+const GOLDS = [DEV, HOLDOUT, REAL].flatMap((dir) =>
   readdirSync(dir)
-    .filter((f) => /^(?:dev|h)\d+_.*\.json$/.test(f))
+    .filter((f) => /^(?:dev|h|real)\d+_.*\.json$/.test(f))
     .sort()
     .map((f) => [f, dir] as const),
 );

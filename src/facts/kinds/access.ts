@@ -8,8 +8,13 @@ const MFA = [
   '二段階検証', '2段階検証', '二要素', '2要素', '多要素', 'ワンタイムパスワード', 'MFA', '2FA', 'OTP',
 ];
 
+/** Entering a building or a room: the data centre's own physical access control, not the service's log-in. */
+const PHYSICAL = ['データセンター', 'データセンタ', '入館', '入室', '入退', '立ち入', '施設', 'サーバールーム', 'サーバルーム'];
+
 export const mfa: Extractor = ({ a }) =>
-  findAny(a, MFA).map((m): Draft => ({ kind: 'mfa', value: 'true', ...claim(a, m.start, m.end) }));
+  findAny(a, MFA)
+    .filter((m) => !mentions(a, clauseAt(a, m.start), PHYSICAL))
+    .map((m): Draft => ({ kind: 'mfa', value: 'true', ...claim(a, m.start, m.end) }));
 
 const IP = ['IPアドレス', 'IP アドレス', 'IP'];
 /** Restricting who may connect … */

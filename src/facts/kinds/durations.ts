@@ -35,7 +35,8 @@ export function durationRole(a: Analysis, q: Quantity): Role | null {
   if (q.days === null || q.perInterval || q.days <= 0 || !Number.isInteger(q.days) || isServiceHours(a, q)) return null;
   const clause = clauseAt(a, q.start);
   // 「14日を経過すると、データが削除されます」: a period that runs out in a condition; what follows says what it was.
-  if (/^\s*(?:を|が)?経過(?:すると|した(?:後|とき|時点)(?:に|で)?|後|次第)[、,\s]*$/.test(a.text.slice(q.end, clause.end))) {
+  // 「約2週間で、入力データを消去します」: a period that closes its clause as when, told by the clause after it.
+  if (/^\s*(?:を|が)?経過(?:すると|した(?:後|とき|時点)(?:に|で)?|後|次第)[、,\s]*$|^\s*(?:程度|ほど|くらい|ぐらい|前後)?(?:で|に|後に|以内に|までに)[、,]\s*$/.test(a.text.slice(q.end, clause.end))) {
     const next = a.clauses.find((c) => c.start === clause.end);
     if (next) return firstRole(a.text.slice(next.start, next.end), false);
   }

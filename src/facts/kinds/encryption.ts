@@ -10,7 +10,7 @@ const ENCRYPT = ['暗号化', '暗号化処理', 'encrypt', 'encrypted', 'encryp
 /** Nouns after 暗号化 that make it a function, product or topic, not an act on data. */
 const NOT_ACT = /^(?:機能|方式|アルゴリズム|強度|技術|規制|製品|ソフト|ツール|通信|不可)/;
 const TRANSIT = ['通信', '転送', '伝送', '送受信', 'やり取り', 'やりとり', 'TLS', 'SSL', 'HTTPS', 'https', 'VPN', '経路', '回線'];
-const STORED = ['データ', '保存', '保管', '格納', 'ディスク', 'ストレージ', 'ボリューム', 'バックアップ', '仮想マシン', 'データベース', 'DB', 'ファイル', '資産', 'サーバ', 'マイナンバー', '個人番号', '個人情報', 'カード番号'];
+const STORED = ['データ', '保存', '保管', '格納', 'ディスク', 'ストレージ', 'ボリューム', 'バックアップ', '仮想マシン', 'データベース', 'DB', 'ファイル', '資産', 'サーバ', 'マイナンバー', '個人番号', '個人情報', 'カード番号', 'パスワード'];
 /** 「保存データは…の暗号化機能で保護しています」: a feature that protects stored data is the claim. */
 const PROTECTS = /保護|暗号化され/;
 

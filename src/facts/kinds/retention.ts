@@ -39,6 +39,9 @@ function recordOrLog(a: Analysis, q: Quantity): Subject {
   return ACTIVITY.test(a.text.slice(from, q.start)) ? 'log' : 'record';
 }
 
+/** The end of the contract or of the use of the service. */
+const TERMINATION = /契約(?:が|の)?(?:終了|満了|解除)|解約|退会|利用(?:の)?終了|サービス(?:の)?終了|利用停止/;
+
 /** What the control is about when the sentence does not say (ISO/IEC 27017 control titles). */
 function subjectOfControl(controlId: string | null): Subject | null {
   if (controlId === '12.3.1') return 'backup';
@@ -73,6 +76,9 @@ export const retentionDays: Extractor = ({ a, section }) => {
     const subject =
       classify(a, segmentAt(a, q.start), SUBJECTS, ASIDE) ??
       classify(a, clause, SUBJECTS, ASIDE) ??
+      // 「契約が終了した日から約2週間で、入力データ・バックアップデータを消去」: what goes when the
+      // contract ends is the customer's data, its backups among it.
+      (TERMINATION.test(a.text.slice(clause.start, q.start)) ? 'customer_data' : null) ??
       classify(a, WHOLE(a), SUBJECTS, ASIDE) ??
       subjectOfControl(section.controlId);
     if (!subject) continue;
