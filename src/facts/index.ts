@@ -10,7 +10,7 @@ import { carry } from './kinds/region.ts';
 import { documentProviders } from './kinds/provider.ts';
 import { kindOf, kinds } from './registry.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
-import { getTokenizer } from './tokenizer.ts';
+import { getTokenizer, type KuromojiTokenizer } from './tokenizer.ts';
 
 /**
  * Advice to the customer is no claim of the vendor's: 「…暗号化することを推奨します」「エクスポートしてください」
@@ -118,11 +118,41 @@ export async function analyzeSections(sections: readonly Section[], passages: re
       }
       carry(state, a);
     }
+    if (i < sections.length) found.push(...answeredQuestion(sections[i]!.heading, section, sentences, found, tokenizer, document));
     if (section.ord === null) outside.push(...found);
     else facts.push(...consolidate(found));
   });
   facts.push(...consolidate(outside));
   return { facts, words, suppressed };
+}
+
+/** 「はい」「いいえ」 opening an answer: it affirms or denies the question. */
+const YES = /^(?:はい|ええ|yes)(?:[、。,.!！\s]|$)/i;
+const NO = /^(?:いいえ|いえ|no)(?:[、。,.!！\s]|$)/i;
+
+/**
+ * 「Q. 二段階認証は使えますか？」「A. はい。管理画面から設定できます。」: an answer that only says yes or
+ * no states the question's fact. The question is read for the kinds the answer does not state itself,
+ * affirmed by はい, denied by いいえ; the evidence is the question and the answer's first sentence.
+ */
+function answeredQuestion(heading: string, section: Scope, sentences: readonly Sentence[], found: readonly Fact[], tokenizer: KuromojiTokenizer, document: Ctx['document']): Fact[] {
+  const question = heading.trim();
+  const first = sentences[0];
+  if (!/[?？]$/.test(question) || !first) return [];
+  const yes = YES.test(first.text);
+  if (!yes && !NO.test(first.text)) return [];
+  const sentence: Sentence = { text: `${question} ${first.text}`, start: 0, page: first.page, cells: null };
+  const a = analyze(tokenizer, question, false);
+  const ctx: Ctx = { section, document, sentence: { ...sentence, text: question }, a, state: { provider: null, regionTable: false, located: false }, sectionText: () => prepare(question) };
+  const stated = new Set(found.map((f) => f.kind));
+  const out: Fact[] = [];
+  for (const { extract } of kinds()) {
+    for (const d of extract(ctx)) {
+      if (stated.has(d.kind) || d.negated || suppression(a, d)) continue;
+      out.push(toFact({ ...d, negated: !yes }, section, sentence, a));
+    }
+  }
+  return out;
 }
 
 /** Extracts the facts of every section (and passage). */

@@ -33,3 +33,22 @@ describe('a provider named by its company alone', () => {
     ).toEqual(['6.1.3 gcp']);
   });
 });
+
+describe('an answer that only says yes or no', () => {
+  const facts = async (question: string, control: string, answer: string) =>
+    (await extractFacts([{ ...makeSection(control, answer), heading: question }])).map((f) => `${f.kind} ${f.value}${f.negated ? ' denied' : ''} «${f.evidence}»`);
+
+  it.each([
+    ['二段階認証は使えますか?', '9.2.3', 'はい。管理画面の「セキュリティ設定」から有効にできます。', ['mfa true «二段階認証は使えますか? はい。»']],
+    ['IPアドレスで接続元を制限できますか?', '9.4.1', 'いいえ、現在は提供していません。', ['ip_restriction true denied «IPアドレスで接続元を制限できますか? いいえ、現在は提供していません。»']],
+    ['通信はTLS1.2以上で暗号化されていますか?', '10.1.1', 'はい。', ['tls 1.2 «通信はTLS1.2以上で暗号化されていますか? はい。»']],
+  ])('「%s」「%s…」 states the question\'s fact', async (question, control, answer, expected) => {
+    expect(await facts(question, control, answer)).toEqual(expected);
+  });
+
+  it('adds nothing the answer states itself, nor anything to a heading that asks nothing', async () => {
+    expect(await facts('データは国内に保存されますか?', '6.1.3', 'はい、すべて国内のデータセンターに保存しています。')).toEqual(['region JP «はい、すべて国内のデータセンターに保存しています。»']);
+    expect(await facts('二段階認証', '9.2.3', 'はい。')).toEqual([]);
+    expect(await facts('二段階認証は使えますか?', '9.2.3', '管理画面から設定できます。')).toEqual([]);
+  });
+});
