@@ -238,12 +238,13 @@ function isPlainHeading(items: readonly Item[], i: number): boolean {
   return before.kind !== 'text' || /[。.!?！？」)）]$/.test(before.text);
 }
 
-/** A short line ending in a question mark, after a blank line (or nothing), with text after it. */
+/** A short line ending in a question mark that starts a paragraph, with text after it. */
 function isPlainQuestion(items: readonly Item[], i: number): boolean {
   const it = items[i]!;
   if (it.kind !== 'text' || it.text.length > 60 || !/[?？]$/.test(it.text) || it.parsed.id) return false;
+  // It starts a paragraph: after a blank line, or, where a PDF leaves none, after a paragraph that ended.
   const before = items[i - 1];
-  if (before && before.kind !== 'blank' && before.kind !== 'furniture') return false;
+  if (before && before.kind !== 'blank' && before.kind !== 'furniture' && !(before.kind === 'text' && /[。.!！?？」)）]$/.test(before.text))) return false;
   let n = i + 1;
   while (n < items.length && (items[n]!.kind === 'blank' || items[n]!.kind === 'furniture')) n++;
   return items[n]?.kind === 'text' || items[n]?.kind === 'answer';
@@ -348,12 +349,6 @@ export function segment(input: Line[]): Section[] {
 export function segmentDocument(input: readonly Line[]): Segmented {
   const lines = joinWrappedBrackets(input);
   const items = markTableOfContents(lines.map(classify));
-  // Questions printed as plain lines (「データはどこに保存されますか？」 above its answer, no Q label):
-  // a run of them is an FAQ; one alone is an article's title only where nothing else is a heading
-  // (a help-centre article), else a line of text.
-  const plainQuestions = items.flatMap((_, i) => (isPlainQuestion(items, i) ? [i] : []));
-  const article = plainQuestions.length === 1 && !items.some((it) => it.kind === 'heading' || it.kind === 'question' || it.kind === 'row');
-  if (plainQuestions.length >= 2 || article) for (const i of plainQuestions) items[i] = { ...items[i]!, kind: 'question', value: items[i]!.text };
   const sections: Section[] = [];
   const rules: SectionRule[] = [];
   const passages: Passage[] = [];
@@ -369,6 +364,12 @@ export function segmentDocument(input: readonly Line[]): Segmented {
   const idHeadings = items.filter((it) => it.kind === 'heading' && it.parsed.id && !isSentenceTail(it.parsed.title) && !DATED.test(it.text));
   const idRows = items.filter((it) => it.kind === 'row' && it.cells!.some((c) => /^(?:A\s*\.\s*)?(?:CLD\s*\.?\s*)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}$/i.test(c.trim())));
   const idMode = idHeadings.length + idRows.length >= 3;
+  // Questions printed as plain lines (「データはどこに保存されますか？」 above its answer, no Q label),
+  // in a document that prints no ids (there a rhetorical question is text): a run of them is an FAQ;
+  // one alone is an article's title only where nothing else is a heading, else a line of text.
+  const plainQuestions = items.flatMap((_, i) => (isPlainQuestion(items, i) ? [i] : []));
+  const article = plainQuestions.length === 1 && !items.some((it) => it.kind === 'heading' || it.kind === 'question' || it.kind === 'row');
+  if (!idMode && (plainQuestions.length >= 2 || article)) for (const i of plainQuestions) items[i] = { ...items[i]!, kind: 'question', value: items[i]!.text };
 
   // Topic headings need siblings: headings dressed alike (「### …」, 「(n) …」), at least TOPIC_SUPPORT of
   // them mapping to controls and most of them doing so. A document of topic articles is made of them;
