@@ -340,6 +340,8 @@ interface Open {
   body: Line[];
   /** A section that came from a table row or an answer has its body already. */
   fixedBody?: string;
+  /** The document's own number of a topic heading (「5.3.1 所在地」): its next sibling ends it. */
+  number?: number[];
 }
 
 export function segment(input: Line[]): Section[] {
@@ -646,6 +648,8 @@ export function segmentDocument(input: readonly Line[]): Segmented {
     const isChapter = p.chapter || (number !== null && follows(number, chapter));
     // A Markdown heading at the open section's level or above ends it, whatever it is.
     if (p.level !== null && open && (open.level === null || p.level <= open.level)) close();
+    // 「5.3.2 バックアップ」 after the topic section 「5.3.1 所在地」: a numbered heading no deeper than the open one ends it.
+    if (number && open?.number && number.length <= open.number.length && follows(number, open.number)) close();
     const mapped = region === 'revisions' || (p.chapter && isCategoryTitle(p.title)) ? null : mapInContext(items, i, p.title);
     let reason: RejectReason | null = null;
     if (mapped?.by === 'title') {
@@ -660,7 +664,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
     } else if (mapped?.by === 'topic') {
       reason = open ? 'inside_section' : !topicsAllowed() ? 'overview' : !supported(p.shape) ? 'isolated_topic' : null;
       if (!reason) {
-        start({ controlId: mapped.control, heading: p.title, level: p.level, line: it.line, iso2022: null, matchedBy: 'topic', rule: 'heading' });
+        start({ controlId: mapped.control, heading: p.title, level: p.level, line: it.line, iso2022: null, matchedBy: 'topic', rule: 'heading', ...(number ? { number } : {}) });
         return true;
       }
     }
