@@ -363,9 +363,15 @@ export function segmentDocument(input: readonly Line[]): Segmented {
 
   // The document prints ids when a few headings lead with one; only then are its other headings
   // chapters and its overview overview. A document printing none is read by titles and topics.
-  const idHeadings = items.filter((it) => it.kind === 'heading' && it.parsed.id && !isSentenceTail(it.parsed.title) && !DATED.test(it.text));
+  // 「5.1.1 取得頻度」: a bare number whose title is nothing like the catalog's for that id is the
+  // document's own numbering, which happens to look like a control id; it says nothing of ids.
+  const ownNumber = (it: Item) =>
+    it.kind === 'heading' && it.parsed.id !== null && !it.parsed.id.startsWith('CLD') && /^\d/.test(it.text) && it.parsed.title !== '' && similarityOf(it.parsed.id, it.parsed.title) < TITLE_MODE_SIMILARITY;
+  const idHeadings = items.filter((it) => it.kind === 'heading' && it.parsed.id && !ownNumber(it) && !isSentenceTail(it.parsed.title) && !DATED.test(it.text));
   const idRows = items.filter((it) => it.kind === 'row' && it.cells!.some((c) => /^(?:A\s*\.\s*)?(?:CLD\s*\.?\s*)?\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}$/i.test(c.trim())));
   const idMode = idHeadings.length + idRows.length >= 3;
+  // Where the document prints no ids, such numbers are its own: headings numbered like 「5.1」.
+  if (!idMode) items.forEach((it, i) => ownNumber(it) && (items[i] = { ...it, parsed: { ...it.parsed, id: null, idAt: null, number: it.parsed.id } }));
   // Questions printed as plain lines (「データはどこに保存されますか？」 above its answer, no Q label),
   // in a document that prints no ids (there a rhetorical question is text): a run of them is an FAQ;
   // one alone is an article's title only where nothing else is a heading, else a line of text.
@@ -650,6 +656,11 @@ export function segmentDocument(input: readonly Line[]): Segmented {
     if (p.level !== null && open && (open.level === null || p.level <= open.level)) close();
     // 「5.3.2 バックアップ」 after the topic section 「5.3.1 所在地」: a numbered heading no deeper than the open one ends it.
     if (number && open?.number && number.length <= open.number.length && follows(number, open.number)) close();
+    // 「5.1.1 取得頻度」 under the topic section 「5.1 バックアップ」: a part of it.
+    if (number && open?.number && number.length > open.number.length && open.number.every((n, k) => n === number[k])) {
+      text(it.line);
+      return true;
+    }
     const mapped = region === 'revisions' || (p.chapter && isCategoryTitle(p.title)) ? null : mapInContext(items, i, p.title);
     let reason: RejectReason | null = null;
     if (mapped?.by === 'title') {
@@ -658,7 +669,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
       if (open && (open.matchedBy === 'id' || (idMode && group === null))) reason = 'inside_section';
       else if (idMode && group === null && (isChapter || p.level === null)) reason = 'unknown_title';
       else {
-        start({ controlId: mapped.control, heading: p.title, level: p.level, line: it.line, iso2022: group, matchedBy: 'title', rule: 'heading' });
+        start({ controlId: mapped.control, heading: p.title, level: p.level, line: it.line, iso2022: group, matchedBy: 'title', rule: 'heading', ...(number ? { number } : {}) });
         return true;
       }
     } else if (mapped?.by === 'topic') {
