@@ -17,7 +17,7 @@ import { findEdition } from './editions.ts';
 import { companyLine, compactName } from './vendor.ts';
 import { keyIs, type Field } from './fields.ts';
 
-const SCOPE_KEYS = /^(?:対象(?:クラウド)?サービス(?:名)?|対象となるサービス|適用範囲|適用対象|本書の適用範囲|対象製品|scope|services?\s+in\s+scope|target\s+services?)$/i;
+const SCOPE_KEYS = /^(?:対象(?:クラウド)?サービス(?:名)?|提供サービス(?:名)?|対象となるサービス|適用範囲|適用対象|本書の適用範囲|対象製品|scope|services?\s+in\s+scope|target\s+services?)$/i;
 /** Keys a table in the body may use for another service (a provider's): read on the cover only. */
 const NAME_KEYS = /^(?:(?:クラウド)?サービス(?:の)?名(?:称)?|製品名|service\s+name|product\s+name)$/i;
 const COVER_LINES = 40;
@@ -43,6 +43,8 @@ export function cleanService(raw: string): string {
     .replace(/^(?:\(?\d{1,2}[).]|[①-⑳])\s*/u, '')
     .split(/[：:]/)
     .at(-1)!;
+  // 「クラウド勤怠「ハヤブサ」」: a short description of the kind, then the quoted name.
+  s = s.replace(/^[^「『」』]{1,20}?[「『]([^」』]{2,40})[」』]$/u, '$1');
   s = withoutBrackets(s, ' ')
     .replace(/[※*]+.*$/u, '')
     .replace(/等$/, '')
