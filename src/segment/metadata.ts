@@ -89,6 +89,15 @@ function publishedDate(stated: string | null, edition: string | null, revisions:
   return stated;
 }
 
+/** 「※本表は2025年4月時点の内容です」「2024年10月1日現在」: the date the document says it holds for, where it gives no other. */
+function asOfDate(texts: readonly string[]): string | null {
+  for (const t of texts) {
+    const m = /(\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}[/.]\d{1,2}(?:[/.]\d{1,2})?)\s*(?:時点|現在)/.exec(t);
+    if (m) return findDate(m[1]!)?.iso ?? null;
+  }
+  return null;
+}
+
 export function extractMetadata(lines: readonly Line[], context: MetadataContext = {}): DocumentMeta {
   const texts = lines.map((l) => l.text);
   const fields = readFields(texts);
@@ -100,7 +109,7 @@ export function extractMetadata(lines: readonly Line[], context: MetadataContext
     title: findTitle(texts, context.title ?? null),
     services,
     version: revisions.at(-1)?.version ?? stated,
-    published: publishedDate(fromCover(texts, fields, statedDate), stated, revisions),
+    published: publishedDate(fromCover(texts, fields, statedDate) ?? asOfDate(texts), stated, revisions),
     revisions,
   };
 }
