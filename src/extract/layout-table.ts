@@ -77,6 +77,21 @@ function fitAll(s: Strip, pieces: readonly Piece[]): Strip | null {
   return out;
 }
 
+/**
+ * A new strip in the gap before `gap.hi` (where the next column's text starts): the free room just
+ * left of it, past every piece that lies in the gap (a centred header over the column before, the
+ * longer lines of its cells). Null when a piece runs over the gap's end into the next column.
+ */
+function freshStrip(gap: Strip, pieces: readonly Piece[]): Strip | null {
+  let lo = gap.lo;
+  for (const p of pieces) {
+    if (p.x1 <= gap.lo || p.x0 >= gap.hi) continue;
+    if (p.x1 > gap.hi) return null;
+    lo = Math.max(lo, p.x1);
+  }
+  return gap.hi - lo >= 1 ? { lo, hi: gap.hi } : null;
+}
+
 /** The column of text starting at `x0`: how many strips lie left of it. */
 export function columnAt(strips: readonly Strip[], x0: number): number {
   let c = 0;
@@ -102,7 +117,7 @@ function withRow(grid: Grid, row: Row): Strip[] | null {
       const s = hit[0]!;
       strips = strips.map((t) => (t === s ? { lo: Math.max(s.lo, gap.lo), hi: Math.min(s.hi, gap.hi) } : t));
     } else if (hit.length === 0) {
-      const fresh = fitAll(gap, grid.pieces);
+      const fresh = freshStrip(gap, grid.pieces);
       if (!fresh) return null;
       strips.push(fresh);
     }

@@ -67,3 +67,25 @@ describe.each([
     expect(lines.filter((l) => l.text.includes('セキュリティ説明書') || footer.test(l.text))).toEqual([]);
   });
 });
+
+// A check sheet printed by Chromium with its cells vertically centred (the browser's default): the
+// short cells of a row (No., the control id) sit between the two lines of the cells that wrapped,
+// and the header over the answer column is centred, so the gap after the answer's short second line
+// runs under it. The table is still one table, each row with its id (check-sheet-centred-cells.html).
+describe('a table whose cells are centred in their rows', () => {
+  let lines: Line[];
+  beforeAll(async () => {
+    lines = normalizeLines((await extractPdf(fixture('pdf-tables/check-sheet-centred-cells.chromium.pdf'))).lines);
+  });
+
+  it('reads as one table: every row of the body with its number and its control id', () => {
+    const rows = lines.filter((l) => /^\d\t/.test(l.text)).map((l) => l.text.split('\t'));
+    expect(rows.map((r) => [r[0], r.at(-1)])).toEqual([
+      ['1', '6.1.3'],
+      ['2', '12.3.1'],
+      ['3', 'CLD.8.1.5'],
+      ['4', '10.1.1'],
+    ]);
+    expect(rows[0]!.slice(1, 3)).toEqual(['データの保管場所はどこですか。', '国内のデータセンター(東京・大阪)に保管しています。']);
+  });
+});
