@@ -16,7 +16,7 @@ Judges your own requirements against the latest edition of each whitepaper:
 pass, fail or unknown per whitepaper and requirement, each verdict with the
 sentence, control and page of the fact that decided it.
 
-A policy is a JSON file:
+A policy is a JSON file (or YAML, named .yaml or .yml):
   {"name": "sample", "requirements": [
     {"id": "backup-daily-7", "title": "日次バックアップを7世代以上保持",
      "kind": "backup_generations", "where": {"frequency": "daily"}, "min": 7},
@@ -52,7 +52,7 @@ const FORMATS = ['table', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** The policy file, or a usage error naming it and what is wrong (exit 2). */
-export function readPolicy(file: string, command = 'check'): Policy {
+export async function readPolicy(file: string, command = 'check'): Promise<Policy> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -60,7 +60,7 @@ export function readPolicy(file: string, command = 'check'): Policy {
     throw new UsageError(`cannot read the policy ${resolve(file)}: ${fsReason(e)}`);
   }
   try {
-    return parsePolicy(text);
+    return await parsePolicy(text, /\.ya?ml$/i.test(file) ? 'yaml' : 'json');
   } catch (e) {
     if (e instanceof PolicyError) throw new UsageError(`the policy ${resolve(file)}: ${e.message}; see \`hakusho ${command} --help\``);
     throw e;
@@ -105,7 +105,7 @@ export const checkCommand: Command = {
     if (values.policy === undefined) throw new UsageError('give the policy to judge with --policy FILE; see `hakusho check --help`');
     const format = (values.format ?? 'table') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be table, csv or json, not "${values.format as string}"`);
-    const policy = readPolicy(values.policy as string);
+    const policy = await readPolicy(values.policy as string);
     const allEditions = Boolean(values['all-editions']);
     const db = openForReading(locateDb(values.db as string | undefined));
     let results: CheckResult[];

@@ -41,7 +41,7 @@ export const report: Command = {
     const out = (values.out as string | undefined) ?? DEFAULT_REPORT;
     const lang = (values.lang as string | undefined) ?? 'ja';
     if (lang !== 'ja' && lang !== 'en') throw new UsageError(`--lang must be ja or en, not "${lang}"`);
-    const policy = values.policy === undefined ? null : readPolicy(values.policy as string, 'report');
+    const policy = values.policy === undefined ? null : await readPolicy(values.policy as string, 'report');
     const db = openForReading(locateDb(values.db as string | undefined));
     let html: string;
     let vendors: number;

@@ -1,4 +1,4 @@
-// A team's own requirements, as a JSON policy file: what `hakusho check` judges every whitepaper
+// A team's own requirements, as a JSON (or YAML) policy file: what `hakusho check` judges every whitepaper
 // against. What a requirement may name (kinds, attributes, the type of each value) comes from the
 // fact registry, so a new kind or attribute is usable in a policy with nothing added here.
 import { ATTRIBUTES, type AttributeColumn } from '../facts/attributes.ts';
@@ -108,13 +108,24 @@ function parseRequirement(raw: unknown, index: number, seen: Set<string>): Requi
   return { id, title: r.title as string, kind: spec.kind, where: conditions, comparator, value: value as Scalar | Scalar[] };
 }
 
-/** Reads a policy file's text; throws PolicyError naming what is wrong and where. */
-export function parsePolicy(text: string): Policy {
+/** Reads a policy file's text, JSON or (with `yaml`) YAML; throws PolicyError naming what is wrong and where. */
+export async function parsePolicy(text: string, format: 'json' | 'yaml' = 'json'): Promise<Policy> {
   let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new PolicyError(`not valid JSON (${(e as Error).message})`);
+  if (format === 'yaml') {
+    // Loaded only for a YAML policy: the yaml package costs ~30 ms to load.
+    const { parse, YAMLParseError } = await import('yaml');
+    try {
+      raw = parse(text);
+    } catch (e) {
+      if (e instanceof YAMLParseError) throw new PolicyError(`not valid YAML (${e.message.split('\n')[0]})`);
+      throw e;
+    }
+  } else {
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      throw new PolicyError(`not valid JSON (${(e as Error).message})`);
+    }
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new PolicyError(`the policy is ${typeOf(raw)}; write an object {"name": …, "requirements": [...]}`);
   const p = raw as Record<string, unknown>;

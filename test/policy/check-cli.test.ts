@@ -60,6 +60,13 @@ describe('hakusho check --policy examples/policy.json on corpus/', () => {
     expect((await cli('check', '--policy', POLICY, '--db', built.db)).stdout).toBe(shown);
   });
 
+  it('gives the same verdicts from the same policy in YAML', async () => {
+    const json = await cli('check', '--policy', POLICY, '--db', built.db, '--format', 'json');
+    const yaml = await cli('check', '--policy', POLICY.replace(/\.json$/, '.yaml'), '--db', built.db, '--format', 'json');
+    expect(yaml.code).toBe(1);
+    expect(JSON.parse(yaml.stdout)).toEqual(JSON.parse(json.stdout));
+  });
+
   it('writes the same verdicts as CSV', async () => {
     const r = await cli('check', '--policy', POLICY, '--db', built.db, '--format', 'csv');
     const [header, ...rows] = parseCsv(r.stdout);

@@ -17,9 +17,9 @@ interface Case {
 const CASES = JSON.parse(readFileSync(new URL('../fixtures/policy/judge-cases.json', import.meta.url), 'utf8')) as Case[];
 
 describe.each(CASES.map((c) => [c.name, c] as const))('%s', (_, c) => {
-  it(`is ${c.status}`, () => {
+  it(`is ${c.status}`, async () => {
     // Through the policy parser, as a user's file would be.
-    const [requirement] = parsePolicy(JSON.stringify({ requirements: [{ id: 'r', title: 'r', ...c.requirement }] })).requirements;
+    const [requirement] = (await parsePolicy(JSON.stringify({ requirements: [{ id: 'r', title: 'r', ...c.requirement }] }))).requirements;
     const facts: PolicyFact[] = c.facts.map((f, i) => ({
       kind: f.kind,
       value: f.value,
