@@ -229,7 +229,10 @@ function confirmWeakGaps(rows: Row[]): void {
         // whatever the length of the cell before it, so another row has another gap before the
         // very same x (not one that lines up by chance, a point off).
         const spaced = ideographic(p.gapEm) && !left.some((s) => !ideographic(s.gapEm) && Math.abs(s.x0 - p.x0) <= 0.5);
-        keep = (!spaced && (rowCount(left) >= need || byRight >= need)) || (tableRow && p.gapEm > 1 + IDEOGRAPHIC_EM);
+        // In a table row, two numbers half an em apart or more are two cells (「A.12.1.3」「8.6」 in narrow
+        // columns): a space between numbers of one cell is a quarter of an em.
+        const numbers = /\d$/.test(prev.text) && /^\d/.test(p.text) && p.gapEm >= 0.5;
+        keep = (!spaced && (rowCount(left) >= need || byRight >= need)) || (tableRow && (p.gapEm > 1 + IDEOGRAPHIC_EM || numbers));
       }
       if (prev && !keep) {
         const a = lastChar(prev.text);

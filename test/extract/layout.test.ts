@@ -126,6 +126,20 @@ describe('tables', () => {
     expect(texts(layoutPage(rows))).toEqual(['版\t日付\t内容', '第1版\t2023/6/1\t初版', '\t2023/9/1\t誤記修正']);
   });
 
+  it('splits two numbers in a table row half an em apart: an id and a short 27001:2022 number in narrow columns', () => {
+    // As a browser prints a table with 3 px cell padding at 9 pt: 「A.12.1.3」 and 「8.6」 5 pt apart.
+    const rows = [
+      [run('A.12.1.3', 36.7, 284, 9, 4.45), run('8.6', 77.5, 284, 9, 4.6), run('容量・能力の管理', 105.5, 284, 9), run('○', 235.6, 284, 9)],
+      [run('A.12.4.1', 36.7, 307, 9, 4.45), run('8.15', 77.5, 307, 9, 4.85), run('イベントログ取得', 105.5, 307, 9), run('○', 235.6, 307, 9)],
+    ].flat();
+    expect(texts(layoutPage(rows))).toEqual(['A.12.1.3\t8.6\t容量・能力の管理\t○', 'A.12.4.1\t8.15\tイベントログ取得\t○']);
+  });
+
+  it('keeps two numbers a word space apart in one cell', () => {
+    const items = [run('ISO/IEC', 50, 100, 10, 6), run('27017', 94.5, 100, 10, 6), run('2015', 127, 100, 10, 6), run('管理策', 200, 100), run('対応', 300, 100)];
+    expect(texts(layoutPage(items))[0]).toMatch(/^ISO\/IEC 27017 2015/);
+  });
+
   it('does not split justified text at a wide word space that lines up with nothing', () => {
     const items = [run('ISO/IEC', 50, 100, 10, 6), run('27017', 100, 100, 10, 6), run('に準拠します。', 140, 100)];
     expect(texts(layoutPage(items))).toEqual(['ISO/IEC 27017 に準拠します。']);
