@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { toCsv } from '../export/csv.ts';
+import { NO_CONTROL_LABEL } from '../facts/attributes.ts';
 import { openForReading } from '../export/open.ts';
 import { formatTable } from '../export/table.ts';
 import { checkPolicy, RESULT_COLUMNS, type CheckResult } from '../policy/check.ts';
@@ -78,7 +79,7 @@ function table(policy: Policy, results: CheckResult[], allEditions: boolean): st
   if (failed.length > 0) {
     lines.push('\nfailed:\n');
     for (const r of failed) {
-      const where = [r.control_id ?? '管理策外', r.page !== null ? `p.${r.page}` : null].filter(Boolean).join(', ');
+      const where = [r.control_id ?? NO_CONTROL_LABEL.ja, r.page !== null ? `p.${r.page}` : null].filter(Boolean).join(', ');
       lines.push(`  ${name(r)} · ${r.requirement}: ${r.negated ? 'denied ' : ''}${r.value ?? ''} (${where}) 「${r.evidence}」\n`);
     }
   }

@@ -112,6 +112,9 @@ export const CODE_LABELS: Record<string, { ja: string; en: string }> = {
 
 export type Lang = 'ja' | 'en';
 
+/** What a fact outside any control section is shown under, in place of a control id. */
+export const NO_CONTROL_LABEL: Record<Lang, string> = { ja: '管理策外', en: 'outside any control' };
+
 export function codeLabel(code: string, lang: Lang): string {
   return CODE_LABELS[code]?.[lang] ?? code;
 }

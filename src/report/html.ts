@@ -6,7 +6,7 @@
 // Wide tables come in groups of at most GROUP vendors, so that each fits a screen without a
 // scrolling box (which would become the container of the sticky header) and an A4 landscape page
 // when printed: every vendor and every column is on paper.
-import { codeLabel, type Lang } from '../facts/attributes.ts';
+import { codeLabel, NO_CONTROL_LABEL, type Lang } from '../facts/attributes.ts';
 import { kindName, kinds, readableLabel } from '../facts/registry.ts';
 import type { DocumentRow, FactRow, SectionRow } from '../export/data.ts';
 import type { ReportData } from './data.ts';
@@ -59,7 +59,7 @@ const TEXT = {
     noEvidence: '事実がないため、根拠もまだありません。',
     sectionsCount: (n: number) => `${n}セクション`,
     noSections: 'セクションはありません。',
-    outside: '管理策外',
+    outside: NO_CONTROL_LABEL.ja,
     page: (p: number) => `p. ${p}`,
     empty: 'データベースにはまだホワイトペーパーがありません。先に <code>hakusho run &lt;フォルダ&gt;</code> を実行してください。',
   },
@@ -99,7 +99,7 @@ const TEXT = {
     noEvidence: 'No facts, so no evidence yet.',
     sectionsCount: (n: number) => `${n} sections`,
     noSections: 'No sections.',
-    outside: 'outside any control',
+    outside: NO_CONTROL_LABEL.en,
     page: (p: number) => `p. ${p}`,
     empty: 'The database holds no whitepapers yet: run <code>hakusho run &lt;folder&gt;</code> first.',
   },

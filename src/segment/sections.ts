@@ -13,7 +13,7 @@ import { canonicalId, completesTitle, getControl, isCategoryTitle, matchTitle, t
 import { isSentenceTail, parseLine, type Parsed } from './grammar.ts';
 import { isRevisionHeading } from './revisions.ts';
 import { readControlTable, is2022Control, type ControlTable, type TableRow } from './tables.ts';
-import { isNoControl, mapHeading, type TopicMatch } from './topics.ts';
+import { isNoControl, mapHeading, mapInContext, type TopicMatch } from './topics.ts';
 
 /** Why a heading-like line opened no section. */
 export type RejectReason =
@@ -279,17 +279,9 @@ function parentTitle(items: readonly Item[], i: number): string | null {
   return null;
 }
 
-/**
- * A heading's control, read in the context of the heading it sits under when it says too little alone
- * (「データ管理」 › 「所在地」 is where data is kept): a short heading, under a parent that names no control.
- */
-function mapInContext(items: readonly Item[], i: number, title: string): TopicMatch | null {
-  const own = mapHeading(title);
-  if (own || title.length > 12 || isNoControl(title)) return own;
-  const parent = parentTitle(items, i);
-  if (parent === null || mapHeading(parent) !== null) return null;
-  const both = mapHeading(`${parent} ${title}`);
-  return both?.by === 'topic' ? both : null;
+/** A heading's control: by its own title or topic, else read under the heading it sits under. */
+function mapAt(items: readonly Item[], i: number, title: string): TopicMatch | null {
+  return mapHeading(title) ?? mapInContext(title, parentTitle(items, i));
 }
 
 /** A line whose bracket is still open: 「1. クラウドサービスプロバイダの地理的所在地(関係当局と」. */
@@ -397,7 +389,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
   });
   items.forEach((it, i) => {
     if (it.kind !== 'heading' || it.parsed.id || it.parsed.chapter || it.parsed.notApplicable || it.parsed.introducesCloudControls) return;
-    count(it.parsed.shape, mapInContext(items, i, it.parsed.title) !== null);
+    count(it.parsed.shape, mapAt(items, i, it.parsed.title) !== null);
   });
   // A document that prints no control ids and has no table of controls (a help page, a security page)
   // is read by its topics, however few of its headings name one.
@@ -661,7 +653,7 @@ export function segmentDocument(input: readonly Line[]): Segmented {
       text(it.line);
       return true;
     }
-    const mapped = region === 'revisions' || (p.chapter && isCategoryTitle(p.title)) ? null : mapInContext(items, i, p.title);
+    const mapped = region === 'revisions' || (p.chapter && isCategoryTitle(p.title)) ? null : mapAt(items, i, p.title);
     let reason: RejectReason | null = null;
     if (mapped?.by === 'title') {
       // An official title opens a section unless it sits inside one, or, in a document that prints ids,

@@ -2,7 +2,7 @@
 // row per topic (「項目 | 当社の対応 | 関連文書」): which column holds what, and what each row is.
 // Rows arrive as lines whose cells are separated by TAB (src/extract/rows.ts, layout.ts).
 import { isSentenceTail, parseLine } from './grammar.ts';
-import { isNoControl, mapHeading, type TopicMatch } from './topics.ts';
+import { mapHeading, mapInContext, type TopicMatch } from './topics.ts';
 
 export interface TableRow {
   /** Index of the row's line in the document. */
@@ -124,13 +124,8 @@ export function readControlTable(rows: readonly TableRow[], { topics }: { topics
   if (idCol === undefined && titleCol === undefined) return null;
 
   // The category a row sits in (the cells before its title; a merged cell is empty below its first
-  // row), which a short topic is read with: 「データ」 › 「保管場所」 is where data is kept.
+  // row), which a short topic is read with (src/segment/topics.ts, mapInContext).
   let category = '';
-  const inCategory = (title: string): TopicMatch | null => {
-    if (category === '' || title.length > 12 || isNoControl(title) || mapHeading(category) !== null) return null;
-    const both = mapHeading(`${category} ${title}`);
-    return both?.by === 'topic' ? both : null;
-  };
   const decisions: RowDecision[] = rows.map((_, i): RowDecision => {
     if (i <= headerAt) return i >= headerStart ? { kind: 'header' } : { kind: 'text' };
     const row = body[i - headerAt - 1]!;
@@ -152,7 +147,7 @@ export function readControlTable(rows: readonly TableRow[], { topics }: { topics
     if (id) return { kind: 'section', control: id, by: 'id', heading: title || idAndTitle!.title || id, body: bodyText, iso2022 };
     const here = (titleCol === undefined ? [] : row.cells.slice(0, titleCol)).map(clean).filter((c) => c !== '' && !/^\d{1,3}$/.test(c)).join(' ');
     if (here !== '') category = here;
-    const mapped = title ? (mapHeading(title) ?? inCategory(title)) : null;
+    const mapped = title ? (mapHeading(title) ?? mapInContext(title, category)) : null;
     if (!mapped || (mapped.by === 'topic' && !topics)) return { kind: 'skip', reason: title ? 'unknown_title' : 'category_row' };
     return { kind: 'section', control: mapped.control, by: mapped.by, heading: title, body: bodyText, iso2022 };
   });

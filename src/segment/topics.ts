@@ -78,3 +78,14 @@ export function mapHeading(title: string): TopicMatch | null {
   const control = matchTopic(title);
   return control ? { control, by: 'topic' } : null;
 }
+
+/**
+ * A short heading's topic read with what it sits under (a parent heading, a table's category), when it
+ * says too little alone: 「データ管理」 › 「所在地」 is where data is kept. Only where the context itself
+ * names no control (else the heading is a part of the context's section) and only by topic.
+ */
+export function mapInContext(title: string, context: string | null): TopicMatch | null {
+  if (context === null || context === '' || title.length > 12 || isNoControl(title) || mapHeading(context) !== null) return null;
+  const both = mapHeading(`${context} ${title}`);
+  return both?.by === 'topic' ? both : null;
+}
