@@ -332,7 +332,7 @@ interface Open {
   body: Line[];
   /** A section that came from a table row or an answer has its body already. */
   fixedBody?: string;
-  /** The document's own number of a topic heading (「5.3.1 所在地」): its next sibling ends it. */
+  /** The document's own number of the heading that opened it (「5.3.1 所在地」): its next sibling ends it. */
   number?: number[];
 }
 
@@ -646,9 +646,9 @@ export function segmentDocument(input: readonly Line[]): Segmented {
     const isChapter = p.chapter || (number !== null && follows(number, chapter));
     // A Markdown heading at the open section's level or above ends it, whatever it is.
     if (p.level !== null && open && (open.level === null || p.level <= open.level)) close();
-    // 「5.3.2 バックアップ」 after the topic section 「5.3.1 所在地」: a numbered heading no deeper than the open one ends it.
+    // 「5.3.2 バックアップ」 after the section 「5.3.1 所在地」: a numbered heading no deeper than the open one ends it.
     if (number && open?.number && number.length <= open.number.length && follows(number, open.number)) close();
-    // 「5.1.1 取得頻度」 under the topic section 「5.1 バックアップ」: a part of it.
+    // 「5.1.1 取得頻度」 under the section 「5.1 バックアップ」: a part of it.
     if (number && open?.number && number.length > open.number.length && open.number.every((n, k) => n === number[k])) {
       text(it.line);
       return true;
