@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { extractText } from '../../src/extract/text.ts';
 import { normalizeLines } from '../../src/normalize/lines.ts';
-import type { Line } from '../../src/types.ts';
+import type { DocumentMeta, Line, Section } from '../../src/types.ts';
 
 /** extractText → normalizeLines, as pipelines/whitepaper-ja.ts runs a .txt/.md file. */
 export function readLines(file: URL): Line[] {
@@ -34,3 +34,23 @@ export const CORPUS = new URL('../../corpus/', import.meta.url);
 export const GOLD = new URL('../gold/', import.meta.url);
 export const DEV = new URL('../dev/', import.meta.url);
 export const CORPUS_FILES = ['000_0e3f9a925e004c1f', '001_54f9b4840afe051d', '002_06e9b655fac815a7', '003_a13703324aa8d91f', '004_6a6be46e2bd93d57'];
+
+/** Sections as the gold compares them: control, the first 8 characters of the body (compacted), 27001:2022 number. */
+export function asGoldSections(sections: readonly Section[]) {
+  return sections.map((s) => ({ control: s.controlId, starts: compact(s.body).slice(0, 8), iso27001_2022: s.iso27001_2022 }));
+}
+
+/** The gold's sections, compared the same way. */
+export function goldSections(gold: Gold) {
+  return gold.sections.map((s) => ({ control: s.control, starts: compact(s.starts).slice(0, 8), iso27001_2022: s.iso27001_2022 }));
+}
+
+/** Metadata as the gold writes it (revisions as [version, date] pairs). */
+export function asGoldMeta(meta: DocumentMeta) {
+  return { vendor: meta.vendor, services: meta.services, version: meta.version, published: meta.published, revisions: meta.revisions.map((r) => [r.version, r.date]) };
+}
+
+/** The gold's metadata fields. */
+export function goldMeta(gold: Gold) {
+  return { vendor: gold.vendor, services: gold.services, version: gold.version, published: gold.published, revisions: gold.revisions };
+}
