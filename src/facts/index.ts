@@ -109,12 +109,9 @@ export async function analyzeSections(sections: readonly Section[], passages: re
       const a = analyze(tokenizer, sentence.cells ? sentence.cells.join('\t') : sentence.text, sentence.cells !== null);
       if (i < sections.length) for (const t of a.tokens) words[i]!.push(t.surface);
       const ctx: Ctx = { section, document, sentence, a, state, sectionText };
-      for (const { extract } of kinds()) {
-        for (const d of extract(ctx)) {
-          const reason = suppression(a, d);
-          if (reason) suppressed.push({ kind: d.kind, value: d.value, reason, controlId: section.controlId, evidence: sentence.text, page: sentence.page });
-          else found.push(toFact(d, section, sentence, a));
-        }
+      for (const { draft: d, reason } of candidates(ctx)) {
+        if (reason) suppressed.push({ kind: d.kind, value: d.value, reason, controlId: section.controlId, evidence: sentence.text, page: sentence.page });
+        else found.push(toFact(d, section, sentence, a));
       }
       carry(state, a);
     }
@@ -124,6 +121,11 @@ export async function analyzeSections(sections: readonly Section[], passages: re
   });
   facts.push(...consolidate(outside));
   return { facts, words, suppressed };
+}
+
+/** Every kind's drafts from one sentence, each with why it is not a claim (advice, a plan…), or null. */
+function candidates(ctx: Ctx): { draft: Draft; reason: ReturnType<typeof suppression> }[] {
+  return kinds().flatMap(({ extract }) => extract(ctx).map((draft) => ({ draft, reason: suppression(ctx.a, draft) })));
 }
 
 /** 「はい」「いいえ」 opening an answer: it affirms or denies the question. */
@@ -145,14 +147,9 @@ function answeredQuestion(heading: string, section: Scope, sentences: readonly S
   const a = analyze(tokenizer, question, false);
   const ctx: Ctx = { section, document, sentence: { ...sentence, text: question }, a, state: { provider: null, regionTable: false, located: false }, sectionText: () => prepare(question) };
   const stated = new Set(found.map((f) => f.kind));
-  const out: Fact[] = [];
-  for (const { extract } of kinds()) {
-    for (const d of extract(ctx)) {
-      if (stated.has(d.kind) || d.negated || suppression(a, d)) continue;
-      out.push(toFact({ ...d, negated: !yes }, section, sentence, a));
-    }
-  }
-  return out;
+  return candidates(ctx)
+    .filter(({ draft, reason }) => !reason && !draft.negated && !stated.has(draft.kind))
+    .map(({ draft }) => toFact({ ...draft, negated: !yes }, section, sentence, a));
 }
 
 /** Extracts the facts of every section (and passage). */

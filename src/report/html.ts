@@ -118,8 +118,6 @@ function editionText(d: DocumentRow, t: Text): string {
 /** Where a fact or section is: its control (or 管理策外) and page. */
 const where = (control: string | null, page: number | null, t: Text) => [control ?? t.outside, page === null ? null : t.page(page)].filter(Boolean).join(' · ');
 
-const factLabelOf = (f: FactRow, lang: Lang) => readableLabel(f, lang);
-
 function vendorHeader(d: DocumentRow, t: Text): string {
   return `<th scope="col" class="vendor" data-doc="${d.id}"><a href="#doc-${d.id}">${h(vendorName(d))}</a><small>${h(editionText(d, t))}</small></th>`;
 }
@@ -289,7 +287,7 @@ function factMatrix(r: ReportData, t: Text, lang: Lang): string {
       const f = fs[0]!;
       const more = fs.length > 1 ? ` ×${fs.length}` : '';
       const tip = fs.map((x) => `${x.evidence} (${where(x.control_id, x.page, t)})`).join('\n');
-      return `<li><a class="value${f.negated ? ' negated' : ''}" href="#f${f.id}" title="${h(tip)}">${h(factLabelOf(f, lang))}</a><small>${h(where(f.control_id, f.page, t))}${more}</small></li>`;
+      return `<li><a class="value${f.negated ? ' negated' : ''}" href="#f${f.id}" title="${h(tip)}">${h(readableLabel(f, lang))}</a><small>${h(where(f.control_id, f.page, t))}${more}</small></li>`;
     });
     return `<td data-doc="${d.id}"><ul class="values">${items.join('')}</ul></td>`;
   };
@@ -347,7 +345,7 @@ function evidenceList(r: ReportData, t: Text, lang: Lang): string {
       const facts = r.facts.filter((f) => f.document_id === d.id);
       if (facts.length === 0) return '';
       const items = facts.map(
-        (f) => `<li id="f${f.id}"><span class="tag${f.negated ? ' negated' : ''}">${h(kindName(f.kind, lang))}</span> <b>${h(factLabelOf(f, lang))}</b>
+        (f) => `<li id="f${f.id}"><span class="tag${f.negated ? ' negated' : ''}">${h(kindName(f.kind, lang))}</span> <b>${h(readableLabel(f, lang))}</b>
 <small>${h(where(f.control_id, f.page, t))}${f.section_id === null ? '' : ` · <a href="#s${f.section_id}">${t.sectionLink}</a>`}</small><blockquote>${h(f.evidence)}</blockquote></li>`,
       );
       return `<div data-doc="${d.id}"><h3>${h(vendorName(d))} <small>${h(editionText(d, t))}</small></h3><ol class="evidence">${items.join('\n')}</ol></div>`;
